@@ -1,0 +1,35 @@
+package catalog
+
+// artifactStoreStatements apply to every pipeline, whatever its actions: the
+// pipeline reads and writes its artifacts in each artifact store bucket.
+var artifactStoreStatements = []Statement{
+	{
+		Sid:       "ArtifactBucketAccess",
+		Actions:   []string{"s3:GetBucketAcl", "s3:GetBucketLocation", "s3:GetBucketVersioning"},
+		Resources: []string{"arn:${Partition}:s3:::${ArtifactBucket}"},
+		Condition: inOwnAccount,
+		Sources:   []string{DocsServiceRole},
+	},
+	{
+		Sid: "ArtifactObjectAccess",
+		Actions: []string{
+			"s3:GetObject", "s3:GetObjectTagging", "s3:GetObjectVersion", "s3:GetObjectVersionTagging",
+			"s3:PutObject", "s3:PutObjectAcl", "s3:PutObjectTagging",
+		},
+		Resources: []string{"arn:${Partition}:s3:::${ArtifactBucket}/*"},
+		Condition: inOwnAccount,
+		Sources:   []string{DocsServiceRole},
+	},
+	{
+		Sid: "ArtifactKeyUse",
+		Actions: []string{
+			"kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey",
+			"kms:ReEncryptFrom", "kms:ReEncryptTo",
+		},
+		Resources: []string{ArtifactKeyArn},
+		Sources:   []string{DocsCrossAccount, IssueArtifactKeyWrite},
+		Note: "Only rendered for stores that name an encryption key. The documented " +
+			"GenerateDataKey* and ReEncrypt* are spelled out as the actions S3 and " +
+			"cross-region replication call, so the policy holds no action wildcards.",
+	},
+}

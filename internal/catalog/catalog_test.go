@@ -1,0 +1,133 @@
+package catalog
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var (
+	sidPattern         = regexp.MustCompile(`^[A-Za-z0-9]*[A-Za-z]$`)
+	actionPattern      = regexp.MustCompile(`^[a-z0-9-]+:[A-Z][A-Za-z0-9]+$`)
+	placeholderPattern = regexp.MustCompile(`\$\{[A-Za-z0-9]+\}`)
+)
+
+// statements visits every statement of the catalog with a name for messages.
+func statements(visit func(where string, s Statement)) {
+	for i, s := range ArtifactStore() {
+		visit(fmt.Sprintf("artifact store statement %d (%s)", i, s.Sid), s)
+	}
+	for _, at := range All() {
+		for _, s := range at.Statements {
+			visit(at.Key()+" statement "+s.Sid, s)
+		}
+	}
+}
+
+func TestEveryActionTypeOnce(t *testing.T) {
+	seen := map[string]bool{}
+	for _, at := range All() {
+		if seen[at.Key()] {
+			t.Errorf("%s is in the catalog twice", at.Key())
+		}
+		seen[at.Key()] = true
+		if _, ok := CanonicalCategory(at.Category); !ok {
+			t.Errorf("%s has an unknown category", at.Key())
+		}
+		if at.Owner != OwnerAWS && at.Owner != OwnerThirdParty {
+			t.Errorf("%s has owner %q", at.Key(), at.Owner)
+		}
+		if at.DocsURL == "" {
+			t.Errorf("%s cites no documentation page", at.Key())
+		}
+		if len(at.Statements) == 0 && at.Note == "" {
+			t.Errorf("%s grants nothing and does not say why", at.Key())
+		}
+	}
+	// Every action type AWS documents, as listed in the foundation issue.
+	want := []string{
+		"Source/S3", "Source/ECR", "Source/CodeCommit", "Source/CodeStarSourceConnection", "Source/GitHub",
+		"Build/CodeBuild", "Build/ECRBuildAndPublish", "Test/CodeBuild", "Test/DeviceFarm",
+		"Deploy/S3", "Deploy/CloudFormation", "Deploy/CloudFormationStackSet", "Deploy/CloudFormationStackInstances",
+		"Deploy/CodeDeploy", "Deploy/CodeDeployToECS", "Deploy/ECS", "Deploy/ElasticBeanstalk", "Deploy/OpsWorks",
+		"Deploy/ServiceCatalog", "Deploy/AlexaSkillsKit", "Deploy/AppConfig", "Deploy/EC2", "Deploy/EKS", "Deploy/Lambda",
+		"Approval/Manual", "Invoke/Lambda", "Invoke/StepFunctions", "Invoke/InspectorScan", "Invoke/CodePipeline",
+		"Invoke/Snyk", "Compute/Commands",
+	}
+	for _, key := range want {
+		if !seen[key] {
+			t.Errorf("%s is missing from the catalog", key)
+		}
+	}
+	if len(seen) != len(want) {
+		t.Errorf("catalog has %d action types, want %d", len(seen), len(want))
+	}
+}
+
+func TestStatementsAreWellFormed(t *testing.T) {
+	statements(func(where string, s Statement) {
+		if !sidPattern.MatchString(s.Sid) {
+			t.Errorf("%s: Sid must be alphanumeric and not end in a digit (digits number repeated Sids)", where)
+		}
+		if len(s.Actions) == 0 || len(s.Resources) == 0 || len(s.Sources) == 0 {
+			t.Errorf("%s: needs actions, resources and at least one source", where)
+		}
+		for _, a := range s.Actions {
+			if !actionPattern.MatchString(a) {
+				t.Errorf("%s: %q is not one exact IAM action (no wildcards)", where, a)
+			}
+		}
+		for _, r := range s.Resources {
+			if r != "*" && !strings.HasPrefix(r, "arn:${Partition}:") && r != ArtifactKeyArn {
+				t.Errorf("%s: resource %q must be \"*\" or an ARN template in ${Partition}", where, r)
+			}
+			if rest := placeholderPattern.ReplaceAllString(r, ""); strings.Contains(rest, "${") {
+				t.Errorf("%s: resource %q has a malformed placeholder", where, r)
+			}
+		}
+		if r := s.Resources; len(r) > 0 && r[0] == "*" && (len(r) > 1 || s.Note == "") {
+			t.Errorf("%s: Resource \"*\" must stand alone and the note must say why", where)
+		}
+		for _, a := range s.Actions {
+			if a == "iam:PassRole" && (len(s.Actions) != 1 || len(s.Condition["StringEquals"]["iam:PassedToService"]) == 0) {
+				t.Errorf("%s: iam:PassRole needs a statement of its own limited by iam:PassedToService", where)
+			}
+		}
+	})
+}
+
+// TestSharedSidsAgree keeps merged statements readable: statements that share
+// a Sid share their resources and condition, so only their actions combine.
+func TestSharedSidsAgree(t *testing.T) {
+	first := map[string]Statement{}
+	statements(func(where string, s Statement) {
+		prev, ok := first[s.Sid]
+		if !ok {
+			first[s.Sid] = s
+			return
+		}
+		if !reflect.DeepEqual(prev.Resources, s.Resources) || !reflect.DeepEqual(prev.Condition, s.Condition) {
+			t.Errorf("%s: shares its Sid with another statement but not its resources and condition", where)
+		}
+	})
+}
+
+func TestLookups(t *testing.T) {
+	if at, ok := Lookup("Deploy", "S3"); !ok || at.Key() != "Deploy/S3" {
+		t.Errorf("Lookup(Deploy, S3) = %v, %v", at.Key(), ok)
+	}
+	if _, ok := Lookup("Source", "CloudFormation"); ok {
+		t.Error("Lookup found CloudFormation in Source")
+	}
+	if got := len(WithProvider("CodeBuild")); got != 2 {
+		t.Errorf("CodeBuild is a Build and a Test provider, WithProvider found %d", got)
+	}
+	if got := len(WithProvider("codebuild")); got != 0 {
+		t.Errorf("provider names are case-sensitive, WithProvider(codebuild) found %d", got)
+	}
+	if c, ok := CanonicalCategory("deploy"); !ok || c != "Deploy" {
+		t.Errorf("CanonicalCategory(deploy) = %q, %v", c, ok)
+	}
+}

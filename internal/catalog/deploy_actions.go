@@ -1,0 +1,523 @@
+package catalog
+
+// Statements shared by several deploy action types; shared Sids merge when rendered.
+var (
+	cloudFormationValidateTemplate = Statement{
+		Sid:       "CloudFormationValidateTemplate",
+		Actions:   []string{"cloudformation:ValidateTemplate"},
+		Resources: []string{"*"},
+		Sources:   []string{SeedDocument, DocsCloudFormation, DocsServiceCatalog},
+		Note:      "IAM offers no resource-level permission for ValidateTemplate.",
+	}
+	passRoleToCloudFormation = Statement{
+		Sid:       "PassRoleToCloudFormation",
+		Actions:   []string{"iam:PassRole"},
+		Resources: []string{"arn:${Partition}:iam::${Account}:role/${PassedRoleName}"},
+		Condition: passedTo("cloudformation.amazonaws.com"),
+		Sources:   []string{SeedDocument, DocsCloudFormation},
+		Note: "The seed document grants iam:PassRole on \"*\" unconditioned; the current page conditions it " +
+			"with StringEqualsIfExists. StringEquals is used: PassRole requests always carry iam:PassedToService.",
+	}
+	cloudFormationStackSets = Statement{
+		Sid: "CloudFormationStackSets",
+		Actions: []string{
+			"cloudformation:CreateStackInstances", "cloudformation:DescribeStackSet",
+			"cloudformation:DescribeStackSetOperation", "cloudformation:ListStackInstances", "cloudformation:UpdateStackSet",
+		},
+		Resources: []string{"arn:${Partition}:cloudformation:${Region}:${Account}:stackset/${StackSetName}:*"},
+		Sources:   []string{DocsStackSet, DocsStackInstances},
+	}
+	cloudFormationStackSetTargets = Statement{
+		Sid:     "CloudFormationStackSetTargets",
+		Actions: []string{"cloudformation:CreateStackInstances", "cloudformation:UpdateStackSet"},
+		Resources: []string{
+			"arn:${Partition}:cloudformation:${Region}:${Account}:stackset-target/*",
+			"arn:${Partition}:cloudformation:${Region}:${Account}:type/resource/*",
+		},
+		Sources: []string{DocsStackSet, DocsIAMServiceReference},
+		Note: "The pages give no ARN; the service reference also authorizes these two actions against the " +
+			"deployment targets and the resource types in the template.",
+	}
+	codeDeployApplications = Statement{
+		Sid: "CodeDeployApplications",
+		Actions: []string{
+			"codedeploy:GetApplication", "codedeploy:GetApplicationRevision",
+			"codedeploy:ListDeploymentGroups", "codedeploy:RegisterApplicationRevision",
+		},
+		Resources: []string{"arn:${Partition}:codedeploy:${Region}:${Account}:application:${ApplicationName}"},
+		Sources:   []string{SeedDocument, DocsCodeDeploy, DocsCodeDeployToECS},
+	}
+	codeDeployDeployments = Statement{
+		Sid: "CodeDeployDeployments",
+		Actions: []string{
+			"codedeploy:CreateDeployment", "codedeploy:GetDeployment",
+			"codedeploy:GetDeploymentGroup", "codedeploy:ListDeployments",
+		},
+		Resources: []string{"arn:${Partition}:codedeploy:${Region}:${Account}:deploymentgroup:${ApplicationName}/${DeploymentGroupName}"},
+		Sources:   []string{SeedDocument, DocsCodeDeploy, DocsCodeDeployToECS},
+	}
+	codeDeployDeploymentConfigs = Statement{
+		Sid:       "CodeDeployDeploymentConfigs",
+		Actions:   []string{"codedeploy:GetDeploymentConfig"},
+		Resources: []string{"arn:${Partition}:codedeploy:${Region}:${Account}:deploymentconfig:*"},
+		Sources:   []string{SeedDocument, DocsCodeDeploy, DocsCodeDeployToECS},
+		Note:      "The deployment configuration is chosen in the deployment group, not in the pipeline.",
+	}
+	ecsTaskDefinitions = Statement{
+		Sid:       "ECSTaskDefinitions",
+		Actions:   []string{"ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"},
+		Resources: []string{"*"},
+		Sources:   []string{SeedDocument, DocsECS, DocsCodeDeployToECS, IssueCodeDeployECSPassRole},
+		Note: "DescribeTaskDefinition has no resource-level permission. RegisterTaskDefinition is granted on \"*\" " +
+			"as every AWS page does: the task definition family is not part of the pipeline definition.",
+	}
+	ecsTagTaskDefinitions = Statement{
+		Sid:       "ECSTagTaskDefinitions",
+		Actions:   []string{"ecs:TagResource"},
+		Resources: []string{"arn:${Partition}:ecs:${Region}:${Account}:task-definition/${TaskDefinitionFamily}:*"},
+		Condition: map[string]map[string][]string{"StringEquals": {"ecs:CreateAction": {"RegisterTaskDefinition"}}},
+		Sources:   []string{DocsECS, DocsCodeDeployToECS, IssueECSTagResource},
+		Note:      "Needed since ECS tagging authorization; limited to tagging while registering a task definition.",
+	}
+	passRoleToECS = Statement{
+		Sid:       "PassRoleToECS",
+		Actions:   []string{"iam:PassRole"},
+		Resources: []string{"arn:${Partition}:iam::${Account}:role/${PassedRoleName}"},
+		Condition: passedTo("ecs-tasks.amazonaws.com", "ecs.amazonaws.com"),
+		Sources:   []string{SeedDocument, DocsECS, DocsCodeDeployToECS},
+		Note:      "Passes the task and execution roles of the new task definition.",
+	}
+)
+
+var deployActions = []ActionType{
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "S3",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-S3Deploy.html",
+		SupportDate: "January 16, 2019",
+		Statements: []Statement{
+			{
+				Sid:       "S3DeployBucketAccess",
+				Actions:   []string{"s3:GetBucketAcl", "s3:GetBucketLocation", "s3:GetBucketVersioning"},
+				Resources: []string{"arn:${Partition}:s3:::${BucketName}"},
+				Condition: inOwnAccount,
+				Sources:   []string{DocsS3Deploy},
+			},
+			{
+				Sid: "S3DeployObjectWrite",
+				Actions: []string{
+					"s3:GetObjectTagging", "s3:GetObjectVersionTagging", "s3:PutObject",
+					"s3:PutObjectAcl", "s3:PutObjectTagging", "s3:PutObjectVersionAcl",
+				},
+				Resources: []string{"arn:${Partition}:s3:::${BucketName}/*"},
+				Condition: inOwnAccount,
+				Sources:   []string{DocsS3Deploy},
+				Note:      "The tagging actions are documented as needed when the objects carry tags.",
+			},
+		},
+	},
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "CloudFormation",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CloudFormation.html",
+		SupportDate: "November 3, 2016",
+		Statements: []Statement{
+			{
+				Sid: "CloudFormationStacks",
+				Actions: []string{
+					"cloudformation:CreateChangeSet", "cloudformation:CreateStack", "cloudformation:DeleteChangeSet",
+					"cloudformation:DeleteStack", "cloudformation:DescribeChangeSet", "cloudformation:DescribeStackEvents",
+					"cloudformation:DescribeStackResources", "cloudformation:DescribeStacks", "cloudformation:ExecuteChangeSet",
+					"cloudformation:GetTemplate", "cloudformation:SetStackPolicy", "cloudformation:UpdateStack",
+				},
+				Resources: []string{"arn:${Partition}:cloudformation:${Region}:${Account}:stack/${StackName}/*"},
+				Sources:   []string{SeedDocument, DocsCloudFormation},
+				Note: "Union of the seed document (SetStackPolicy) and the current page (DescribeStackResources, " +
+					"DescribeStackEvents, GetTemplate), so roles built from either keep working.",
+			},
+			cloudFormationValidateTemplate,
+			passRoleToCloudFormation,
+		},
+	},
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "CloudFormationStackSet",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-StackSets.html",
+		SupportDate: "December 30, 2020",
+		Statements: []Statement{
+			{
+				Sid:       "CloudFormationCreateStackSet",
+				Actions:   []string{"cloudformation:CreateStackSet"},
+				Resources: []string{"*"},
+				Sources:   []string{DocsStackSet},
+				Note:      "IAM offers no resource-level permission for CreateStackSet.",
+			},
+			cloudFormationStackSets,
+			cloudFormationStackSetTargets,
+			passRoleToCloudFormation,
+		},
+		Note: "The page lists no iam:PassRole, but the self-managed permission model passes AdministrationRoleArn to CloudFormation.",
+	},
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "CloudFormationStackInstances",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-StackSets.html",
+		SupportDate: "December 30, 2020",
+		Statements: []Statement{
+			{
+				Sid:       "CloudFormationStackSets",
+				Actions:   []string{"cloudformation:CreateStackInstances", "cloudformation:DescribeStackSetOperation"},
+				Resources: cloudFormationStackSets.Resources,
+				Sources:   []string{DocsStackInstances},
+			},
+			{
+				Sid:       "CloudFormationStackSetTargets",
+				Actions:   []string{"cloudformation:CreateStackInstances"},
+				Resources: cloudFormationStackSetTargets.Resources,
+				Sources:   cloudFormationStackSetTargets.Sources,
+				Note:      cloudFormationStackSetTargets.Note,
+			},
+		},
+	},
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "CodeDeploy",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeDeploy.html",
+		SupportDate: "Initial service launch",
+		Note: "Union of the seed document (GetApplicationRevision) and the current page (GetApplication, " +
+			"ListDeployments, ListDeploymentGroups, GetDeploymentGroup, ListDeploymentConfigs).",
+		Statements: []Statement{
+			codeDeployApplications,
+			codeDeployDeployments,
+			codeDeployDeploymentConfigs,
+			{
+				Sid:       "CodeDeployListDeploymentConfigs",
+				Actions:   []string{"codedeploy:ListDeploymentConfigs"},
+				Resources: []string{"*"},
+				Sources:   []string{DocsCodeDeploy},
+				Note:      "IAM offers no resource-level permission for ListDeploymentConfigs.",
+			},
+		},
+	},
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "CodeDeployToECS",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECSbluegreen.html",
+		SupportDate: "November 27, 2018",
+		Note: "Union of the seed document and the current page; the current page adds ecs:TagResource and " +
+			"conditions PassRole to the ECS services.",
+		Statements: []Statement{
+			codeDeployApplications,
+			codeDeployDeployments,
+			codeDeployDeploymentConfigs,
+			ecsTaskDefinitions,
+			ecsTagTaskDefinitions,
+			passRoleToECS,
+		},
+	},
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "ECS",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECS.html",
+		SupportDate: "December 12, 2017",
+		Note: "Union of the seed document (DescribeTasks, ListTasks) and the current page (TagResource, " +
+			"PassRole conditioned to the ECS services).",
+		Statements: []Statement{
+			ecsTaskDefinitions,
+			{
+				Sid:       "ECSServices",
+				Actions:   []string{"ecs:DescribeServices", "ecs:UpdateService"},
+				Resources: []string{"arn:${Partition}:ecs:${Region}:${Account}:service/${ClusterName}/${ServiceName}"},
+				Sources:   []string{SeedDocument, DocsECS},
+			},
+			{
+				Sid:       "ECSDescribeTasks",
+				Actions:   []string{"ecs:DescribeTasks"},
+				Resources: []string{"arn:${Partition}:ecs:${Region}:${Account}:task/${ClusterName}/*"},
+				Sources:   []string{SeedDocument},
+			},
+			{
+				Sid:       "ECSListTasks",
+				Actions:   []string{"ecs:ListTasks"},
+				Resources: []string{"arn:${Partition}:ecs:${Region}:${Account}:container-instance/${ClusterName}/*"},
+				Sources:   []string{SeedDocument},
+			},
+			ecsTagTaskDefinitions,
+			passRoleToECS,
+		},
+	},
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "ElasticBeanstalk",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Beanstalk.html",
+		SupportDate: "Initial service launch",
+		Note: "The current page grants service-wide wildcards (elasticbeanstalk:*, ec2:*, s3:*, cloudformation:* " +
+			"and more) on \"*\". This entry grants the concrete actions of AWS's earlier default service-role " +
+			"policy instead, scoped to Elastic Beanstalk's own stacks, Auto Scaling groups and bucket.",
+		Statements: []Statement{
+			{
+				Sid:     "ElasticBeanstalkApplicationVersions",
+				Actions: []string{"elasticbeanstalk:CreateApplicationVersion"},
+				Resources: []string{
+					"arn:${Partition}:elasticbeanstalk:${Region}:${Account}:application/${ApplicationName}",
+					"arn:${Partition}:elasticbeanstalk:${Region}:${Account}:applicationversion/${ApplicationName}/*",
+				},
+				Sources: []string{DocsOldestDefaultPolicy, DocsElasticBeanstalk},
+			},
+			{
+				Sid:       "ElasticBeanstalkUpdateEnvironment",
+				Actions:   []string{"elasticbeanstalk:UpdateEnvironment"},
+				Resources: []string{"arn:${Partition}:elasticbeanstalk:${Region}:${Account}:environment/${ApplicationName}/${EnvironmentName}"},
+				Sources:   []string{DocsOldestDefaultPolicy, DocsElasticBeanstalk},
+			},
+			{
+				Sid: "ElasticBeanstalkDescribe",
+				Actions: []string{
+					"autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeLaunchConfigurations",
+					"autoscaling:DescribeScalingActivities", "ec2:DescribeAddresses", "ec2:DescribeImages",
+					"ec2:DescribeInstances", "ec2:DescribeKeyPairs", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets",
+					"ec2:DescribeVpcs", "elasticbeanstalk:DescribeApplicationVersions", "elasticbeanstalk:DescribeEnvironments",
+					"elasticbeanstalk:DescribeEvents", "elasticloadbalancing:DescribeLoadBalancers",
+					"rds:DescribeDBInstances", "rds:DescribeOrderableDBInstanceOptions",
+				},
+				Resources: []string{"*"},
+				Sources:   []string{DocsOldestDefaultPolicy},
+				Note: "Read-only. Most have no resource-level permission; the Elastic Beanstalk and RDS describe " +
+					"calls list without naming a resource, so IAM evaluates them against \"*\".",
+			},
+			{
+				Sid:       "ElasticBeanstalkAutoScaling",
+				Actions:   []string{"autoscaling:ResumeProcesses", "autoscaling:SuspendProcesses"},
+				Resources: []string{"arn:${Partition}:autoscaling:${Region}:${Account}:autoScalingGroup:*:autoScalingGroupName/awseb-*"},
+				Sources:   []string{DocsOldestDefaultPolicy},
+			},
+			{
+				Sid: "ElasticBeanstalkStacks",
+				Actions: []string{
+					"cloudformation:DescribeStackEvents", "cloudformation:DescribeStackResource",
+					"cloudformation:DescribeStackResources", "cloudformation:DescribeStacks",
+					"cloudformation:GetTemplate", "cloudformation:UpdateStack",
+				},
+				Resources: []string{"arn:${Partition}:cloudformation:${Region}:${Account}:stack/awseb-*/*"},
+				Sources:   []string{DocsOldestDefaultPolicy},
+			},
+			{
+				Sid:       "ElasticBeanstalkTopics",
+				Actions:   []string{"sns:ListSubscriptionsByTopic"},
+				Resources: []string{"arn:${Partition}:sns:${Region}:${Account}:*"},
+				Sources:   []string{DocsOldestDefaultPolicy},
+			},
+			{
+				Sid:       "ElasticBeanstalkBucket",
+				Actions:   []string{"s3:GetBucketPolicy", "s3:ListBucket"},
+				Resources: []string{"arn:${Partition}:s3:::elasticbeanstalk-${Region}-${Account}"},
+				Sources:   []string{DocsOldestDefaultPolicy},
+			},
+			{
+				Sid:       "ElasticBeanstalkBucketObjects",
+				Actions:   []string{"s3:DeleteObject", "s3:GetObject", "s3:GetObjectAcl", "s3:PutObject", "s3:PutObjectAcl"},
+				Resources: []string{"arn:${Partition}:s3:::elasticbeanstalk-${Region}-${Account}/*"},
+				Sources:   []string{DocsOldestDefaultPolicy},
+			},
+			{
+				Sid:       "PassRoleToElasticBeanstalk",
+				Actions:   []string{"iam:PassRole"},
+				Resources: []string{"arn:${Partition}:iam::${Account}:role/${PassedRoleName}"},
+				Condition: passedTo("ec2.amazonaws.com", "elasticbeanstalk.amazonaws.com"),
+				Sources:   []string{DocsLegacyDefaultPolicy},
+				Note:      "Passes the environment's service role and instance profile role.",
+			},
+		},
+	},
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "OpsWorks",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-OpsWorks.html",
+		SupportDate: "June 2, 2016",
+		Note:        "AWS OpsWorks Stacks reached end of life in May 2024; the entry stays for existing pipelines.",
+		Statements: []Statement{
+			{
+				Sid: "OpsWorksDeploy",
+				Actions: []string{
+					"opsworks:CreateDeployment", "opsworks:DescribeApps", "opsworks:DescribeCommands",
+					"opsworks:DescribeDeployments", "opsworks:DescribeInstances", "opsworks:DescribeStacks",
+					"opsworks:UpdateApp", "opsworks:UpdateStack",
+				},
+				Resources: []string{"arn:${Partition}:opsworks:${Region}:${Account}:stack/${Stack}/"},
+				Sources:   []string{SeedDocument, DocsOpsWorks},
+			},
+		},
+	},
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "ServiceCatalog",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ServiceCatalog.html",
+		SupportDate: "October 16, 2018",
+		Statements: []Statement{
+			{
+				Sid: "ServiceCatalogProducts",
+				Actions: []string{
+					"servicecatalog:CreateProvisioningArtifact", "servicecatalog:DeleteProvisioningArtifact",
+					"servicecatalog:DescribeProvisioningArtifact", "servicecatalog:ListProvisioningArtifacts",
+					"servicecatalog:UpdateProduct",
+				},
+				Resources: []string{"arn:${Partition}:catalog:${Region}:${Account}:product/${ProductId}"},
+				Sources:   []string{SeedDocument, DocsServiceCatalog},
+			},
+			cloudFormationValidateTemplate,
+		},
+	},
+	{
+		Category: "Deploy", Owner: OwnerThirdParty, Provider: "AlexaSkillsKit",
+		DocsURL: DocsAlexaSkillsKit,
+		Note: "Authenticates with Login with Amazon credentials in the action configuration; " +
+			"the service role needs nothing for it.",
+	},
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "AppConfig",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-AppConfig.html",
+		SupportDate: "June 22, 2020",
+		Statements: []Statement{
+			{
+				Sid:     "AppConfigDeployments",
+				Actions: []string{"appconfig:GetDeployment", "appconfig:StartDeployment", "appconfig:StopDeployment"},
+				Resources: []string{
+					"arn:${Partition}:appconfig:${Region}:${Account}:application/${Application}",
+					"arn:${Partition}:appconfig:${Region}:${Account}:application/${Application}/*",
+				},
+				Sources: []string{SeedDocument, DocsAppConfig},
+			},
+			{
+				Sid:       "AppConfigDeploymentStrategies",
+				Actions:   []string{"appconfig:StartDeployment"},
+				Resources: []string{"arn:${Partition}:appconfig:${Region}:${Account}:deploymentstrategy/${DeploymentStrategy}"},
+				Sources:   []string{DocsAppConfig},
+			},
+		},
+	},
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "EC2",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-EC2Deploy.html",
+		SupportDate: "February 21, 2025",
+		Statements: []Statement{
+			{
+				Sid: "EC2DeployDescribe",
+				Actions: []string{
+					"ec2:DescribeInstances", "elasticloadbalancing:DescribeTargetGroupAttributes",
+					"elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth",
+					"ssm:CancelCommand", "ssm:DescribeInstanceInformation", "ssm:ListCommandInvocations",
+				},
+				Resources: []string{"*"},
+				Sources:   []string{DocsEC2Deploy},
+				Note:      "IAM offers no resource-level permission for these actions.",
+			},
+			{
+				Sid:       "EC2DeployTargetGroups",
+				Actions:   []string{"elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"},
+				Resources: []string{"arn:${Partition}:elasticloadbalancing:${Region}:${Account}:targetgroup/${TargetGroupName}/*"},
+				Sources:   []string{DocsEC2Deploy},
+			},
+			{
+				Sid:       "EC2DeployTaggedInstances",
+				Actions:   []string{"ssm:SendCommand"},
+				Resources: []string{"arn:${Partition}:ec2:${Region}:${Account}:instance/*"},
+				Condition: map[string]map[string][]string{"StringEquals": {"aws:ResourceTag/${InstanceTagKey}": {"${InstanceTagValue}"}}},
+				Sources:   []string{DocsEC2Deploy},
+				Note:      "The tag condition needs the action's InstanceTagKey and InstanceTagValue; without them it is left out.",
+			},
+			{
+				Sid:     "EC2DeployRunCommandDocuments",
+				Actions: []string{"ssm:SendCommand"},
+				Resources: []string{
+					"arn:${Partition}:ssm:${Region}::document/AWS-RunPowerShellScript",
+					"arn:${Partition}:ssm:${Region}::document/AWS-RunShellScript",
+				},
+				Sources: []string{DocsEC2Deploy},
+			},
+			pipelineLogGroup,
+			pipelineLogStreams,
+		},
+	},
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "EKS",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-EKS.html",
+		SupportDate: "February 20, 2025",
+		Note:        "The role must also be an access entry of the cluster; that is EKS configuration, not IAM.",
+		Statements: []Statement{
+			{
+				Sid:       "EKSDescribeCluster",
+				Actions:   []string{"eks:DescribeCluster"},
+				Resources: []string{"arn:${Partition}:eks:${Region}:${Account}:cluster/${ClusterName}"},
+				Sources:   []string{DocsEKS},
+			},
+			{
+				Sid: "EKSDescribeNetwork",
+				Actions: []string{
+					"ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces", "ec2:DescribeRouteTables",
+					"ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs",
+				},
+				Resources: []string{"*"},
+				Sources:   []string{DocsEKS},
+				Note:      "IAM offers no resource-level permission for these actions.",
+			},
+			{
+				Sid:     "EKSCreateNetworkInterface",
+				Actions: []string{"ec2:CreateNetworkInterface"},
+				Resources: []string{
+					"arn:${Partition}:ec2:${Region}:${Account}:network-interface/*",
+					"arn:${Partition}:ec2:${Region}:${Account}:security-group/*",
+					"arn:${Partition}:ec2:${Region}:${Account}:subnet/*",
+				},
+				Sources: []string{DocsEKS},
+				Note:    "The page grants the network interface actions on \"*\"; IAM scopes them to these resource types.",
+			},
+			{
+				Sid:       "EKSManageNetworkInterfaces",
+				Actions:   []string{"ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface"},
+				Resources: []string{"arn:${Partition}:ec2:${Region}:${Account}:network-interface/*"},
+				Sources:   []string{DocsEKS},
+			},
+			pipelineLogGroup,
+			pipelineLogStreams,
+		},
+	},
+	{
+		Category: "Deploy", Owner: OwnerAWS, Provider: "Lambda",
+		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-LambdaDeploy.html",
+		SupportDate: "Not in the AWS support table (V2 pipelines only)",
+		Statements: []Statement{
+			{
+				Sid: "LambdaDeployFunction",
+				Actions: []string{
+					"lambda:GetAlias", "lambda:GetFunctionConfiguration", "lambda:PublishVersion",
+					"lambda:UpdateAlias", "lambda:UpdateFunctionCode",
+				},
+				Resources: []string{
+					"arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}",
+					"arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}:*",
+				},
+				Sources: []string{DocsLambdaDeploy},
+			},
+			{
+				Sid:       "LambdaDeployProvisionedConcurrency",
+				Actions:   []string{"lambda:GetProvisionedConcurrencyConfig"},
+				Resources: []string{"arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}:*"},
+				Sources:   []string{DocsLambdaDeploy},
+			},
+			{
+				Sid:       "LambdaDeployAlarms",
+				Actions:   []string{"cloudwatch:DescribeAlarms"},
+				Resources: []string{"arn:${Partition}:cloudwatch:${Region}:${Account}:alarm:${AlarmName}"},
+				Sources:   []string{DocsLambdaDeploy},
+			},
+			{
+				Sid:     "LambdaDeployLogGroup",
+				Actions: []string{"logs:CreateLogGroup"},
+				Resources: []string{
+					"arn:${Partition}:logs:${Region}:${Account}:log-group:/${Region}/codepipeline/${ThisPipelineName}",
+					"arn:${Partition}:logs:${Region}:${Account}:log-group:/${Region}/codepipeline/${ThisPipelineName}:*",
+				},
+				Sources: []string{DocsLambdaDeploy},
+				Note:    "The page names the log group /<region>/codepipeline/<pipeline>, unlike the other actions; both paths are granted.",
+			},
+			{
+				Sid:       "LambdaDeployLogStreams",
+				Actions:   []string{"logs:CreateLogStream", "logs:PutLogEvents"},
+				Resources: []string{"arn:${Partition}:logs:${Region}:${Account}:log-group:/${Region}/codepipeline/${ThisPipelineName}:log-stream:*"},
+				Sources:   []string{DocsLambdaDeploy},
+			},
+			pipelineLogGroup,
+			pipelineLogStreams,
+		},
+	},
+}

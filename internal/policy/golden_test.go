@@ -1,0 +1,62 @@
+package policy
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden policies under testdata/golden")
+
+// goldenContext is the pipeline every golden policy is built for.
+func goldenContext(providers ...string) Request {
+	return Request{
+		ActionProviders: providers,
+		ArtifactStores: []ArtifactStore{{
+			Location:        "codepipeline-artifacts-example",
+			EncryptionKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+		}},
+		Region:    "eu-west-1",
+		AccountID: "111122223333",
+	}
+}
+
+// TestGoldenPolicies renders one policy per action type; the files under
+// testdata/golden are reviewed by eye and rewritten with -update.
+func TestGoldenPolicies(t *testing.T) {
+	for _, at := range catalog.All() {
+		t.Run(at.Category+"_"+at.Provider, func(t *testing.T) {
+			result := Build(goldenContext(at.Key()))
+			if HasError(result.Problems) {
+				t.Fatalf("unexpected problems: %+v", result.Problems)
+			}
+			assertGolden(t, at.Category+"_"+at.Provider+".json", result.Document.JSON())
+		})
+	}
+}
+
+func TestGoldenUnscopedPolicy(t *testing.T) {
+	result := Build(Request{ActionProviders: []string{"CodeStarSourceConnection", "CodeBuild", "Deploy/ECS"}})
+	assertGolden(t, "unscoped_connection_codebuild_ecs.json", result.Document.JSON())
+}
+
+func assertGolden(t *testing.T, name, got string) {
+	t.Helper()
+	file := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(file, []byte(got+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/policy -update to create it)", err)
+	}
+	if got != strings.TrimSuffix(string(want), "\n") {
+		t.Errorf("policy differs from %s (review, then rerun with -update):\n%s", file, got)
+	}
+}

@@ -1,0 +1,172 @@
+package policy
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
+)
+
+// ResolveActionProvider turns one action_providers entry into the action types
+// it selects, or explains at path what is wrong and what would be right.
+func ResolveActionProvider(path Path, entry string) ([]catalog.ActionType, *Problem) {
+	if strings.TrimSpace(entry) == "" {
+		p := errorAt(path, "Empty action provider",
+			"Each entry must name an action provider, such as \"CodeBuild\", or a category and provider, such as \"Deploy/S3\".")
+		return nil, &p
+	}
+	if trimmed := strings.TrimSpace(entry); trimmed != entry {
+		p := errorAt(path, "Action provider has surrounding spaces",
+			fmt.Sprintf("%q has leading or trailing spaces; did you mean %q?", entry, trimmed))
+		return nil, &p
+	}
+	category, provider, qualified := strings.Cut(entry, "/")
+	if !qualified {
+		return resolveBare(path, entry)
+	}
+	return resolveQualified(path, entry, category, provider)
+}
+
+func resolveBare(path Path, name string) ([]catalog.ActionType, *Problem) {
+	if found := catalog.WithProvider(name); len(found) > 0 {
+		return found, nil
+	}
+	if right := providerIgnoringCase(name); right != "" {
+		p := errorAt(path, "Action provider has the wrong case",
+			fmt.Sprintf("%q is not a CodePipeline action provider; provider names are case-sensitive. Did you mean %q?", name, right))
+		return nil, &p
+	}
+	p := errorAt(path, "Unknown action provider", unknownProviderDetail(name))
+	return nil, &p
+}
+
+func resolveQualified(path Path, entry, category, provider string) ([]catalog.ActionType, *Problem) {
+	canonical, known := catalog.CanonicalCategory(category)
+	if !known {
+		p := errorAt(path, "Unknown action category", fmt.Sprintf(
+			"%q names the category %q. Valid categories are %s.", entry, category, quoteList(catalog.Categories)))
+		return nil, &p
+	}
+	if at, ok := catalog.Lookup(canonical, provider); ok {
+		if canonical != category {
+			p := errorAt(path, "Action category has the wrong case", fmt.Sprintf(
+				"Categories are case-sensitive. Did you mean %q?", at.Key()))
+			return nil, &p
+		}
+		return []catalog.ActionType{at}, nil
+	}
+	if right := providerIgnoringCase(provider); right != "" && right != provider {
+		if at, ok := catalog.Lookup(canonical, right); ok {
+			p := errorAt(path, "Action provider has the wrong case", fmt.Sprintf(
+				"%q is not a CodePipeline action provider; provider names are case-sensitive. Did you mean %q?", provider, at.Key()))
+			return nil, &p
+		}
+		provider = right
+	}
+	if providers := catalog.WithProvider(provider); len(providers) > 0 {
+		p := errorAt(path, "Action provider not in this category", fmt.Sprintf(
+			"%s has no %q action; %s is available as %s.", canonical, provider, provider, orList(keysOf(providers))))
+		return nil, &p
+	}
+	p := errorAt(path, "Unknown action provider", unknownProviderDetail(provider))
+	return nil, &p
+}
+
+func unknownProviderDetail(name string) string {
+	if close := closestProviders(name); len(close) > 0 {
+		return fmt.Sprintf("%q is not a CodePipeline action provider. Did you mean %s?", name, orList(close))
+	}
+	return fmt.Sprintf("%q is not a CodePipeline action provider. Valid providers are %s.", name, quoteList(providerNames()))
+}
+
+func providerIgnoringCase(name string) string {
+	for _, p := range providerNames() {
+		if strings.EqualFold(p, name) {
+			return p
+		}
+	}
+	return ""
+}
+
+// closestProviders returns up to three provider names within a small edit distance.
+func closestProviders(name string) []string {
+	type candidate struct {
+		name     string
+		distance int
+	}
+	limit := max(2, len(name)/3)
+	var found []candidate
+	for _, p := range providerNames() {
+		if d := editDistance(strings.ToLower(name), strings.ToLower(p)); d <= limit {
+			found = append(found, candidate{p, d})
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].distance < found[j].distance })
+	var names []string
+	for i := 0; i < len(found) && i < 3; i++ {
+		names = append(names, found[i].name)
+	}
+	return names
+}
+
+// providerNames lists each distinct provider name once, sorted.
+func providerNames() []string {
+	seen := map[string]bool{}
+	var names []string
+	for _, a := range catalog.All() {
+		if !seen[a.Provider] {
+			seen[a.Provider] = true
+			names = append(names, a.Provider)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+func keysOf(types []catalog.ActionType) []string {
+	var names []string
+	for _, t := range types {
+		names = append(names, t.Key())
+	}
+	return names
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+func quoted(items []string) []string {
+	out := make([]string, len(items))
+	for i, s := range items {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+func quoteList(items []string) string { return strings.Join(quoted(items), ", ") }
+
+func orList(items []string) string {
+	q := quoted(items)
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}

@@ -1,0 +1,48 @@
+// Package provider adapts the policy builder to Terraform: schema, validation
+// and Read. It holds no permission knowledge of its own.
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+var _ provider.Provider = (*codePipelineProvider)(nil)
+
+// codePipelineProvider needs no configuration and no credentials: it only computes.
+type codePipelineProvider struct {
+	// version is set on release, "dev" in local builds and "test" in tests.
+	version string
+}
+
+// New returns a constructor for the provider at the given version.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &codePipelineProvider{version: version} }
+}
+
+func (p *codePipelineProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "codepipeline"
+	resp.Version = p.version
+}
+
+func (p *codePipelineProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Computes least-privilege IAM policies for AWS CodePipeline service roles from the " +
+			"actions a pipeline uses. It makes no AWS calls and needs no configuration or credentials.",
+	}
+}
+
+func (p *codePipelineProvider) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {
+}
+
+func (p *codePipelineProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewServiceRolePolicyDataSource}
+}
+
+func (p *codePipelineProvider) Resources(context.Context) []func() resource.Resource {
+	return nil
+}
