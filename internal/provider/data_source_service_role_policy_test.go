@@ -1,0 +1,206 @@
+package provider
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
+)
+
+const dataSource = "data.codepipeline_service_role_policy.test"
+
+// scopedConfig uses every input attribute; scopedRequest is the same input
+// given to the builder directly.
+const scopedConfig = `
+data "codepipeline_service_role_policy" "test" {
+  action_providers = ["CodeStarSourceConnection", "Build/CodeBuild", "ECS", "CodeBuild"]
+  artifact_stores = [{
+    location          = "codepipeline-artifacts-example"
+    encryption_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    region            = "eu-west-1"
+  }]
+  partition  = "aws"
+  region     = "eu-west-1"
+  account_id = "111122223333"
+}
+`
+
+var scopedRequest = policy.Request{
+	ActionProviders: []string{"CodeStarSourceConnection", "CodeBuild", "ECS"},
+	ArtifactStores: []policy.ArtifactStore{{
+		Location:        "codepipeline-artifacts-example",
+		EncryptionKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+		Region:          "eu-west-1",
+	}},
+	Region:    "eu-west-1",
+	AccountID: "111122223333",
+}
+
+func TestServiceRolePolicy_allAttributes(t *testing.T) {
+	doc := policy.Build(scopedRequest).Document
+	var actions []knownvalue.Check
+	for _, a := range doc.Actions() {
+		actions = append(actions, knownvalue.StringExact(a))
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: scopedConfig,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("json"), knownvalue.StringExact(doc.JSON())),
+					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("minified_json"), knownvalue.StringExact(doc.MinifiedJSON())),
+					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("iam_actions"), knownvalue.ListExact(actions)),
+					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("policy_size"), knownvalue.Int64Exact(int64(len(doc.MinifiedJSON())))),
+					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("json"), knownvalue.StringFunc(grantsScopedConnection)),
+				},
+			},
+			{
+				// The same configuration again: nothing to change.
+				Config: scopedConfig,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+// grantsScopedConnection checks what a reviewer would look for first: both
+// connection prefixes, scoped to the account, in a Version-first document.
+func grantsScopedConnection(value string) error {
+	var doc struct {
+		Version   string
+		Statement []struct {
+			Sid      string
+			Action   []string
+			Resource []string
+		}
+	}
+	if err := json.Unmarshal([]byte(value), &doc); err != nil {
+		return err
+	}
+	want := map[string]string{
+		"codeconnections:UseConnection":      "arn:aws:codeconnections:eu-west-1:111122223333:connection/*",
+		"codestar-connections:UseConnection": "arn:aws:codestar-connections:eu-west-1:111122223333:connection/*",
+	}
+	for _, s := range doc.Statement {
+		for _, a := range s.Action {
+			if r, ok := want[a]; ok && len(s.Resource) == 1 && s.Resource[0] == r {
+				delete(want, a)
+			}
+		}
+	}
+	if doc.Version != "2012-10-17" || len(want) > 0 {
+		return fmt.Errorf("version %q, missing connection grants %v", doc.Version, want)
+	}
+	return nil
+}
+
+func TestServiceRolePolicy_defaults(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: `data "codepipeline_service_role_policy" "test" { action_providers = ["GitHub"] }`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("partition"), knownvalue.StringExact("aws")),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("region"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("iam_actions"), knownvalue.ListSizeExact(10)),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("json"), knownvalue.StringRegexp(regexp.MustCompile(`"arn:aws:s3:::\*/\*"`))),
+			},
+		}},
+	})
+}
+
+func TestServiceRolePolicy_otherPartition(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: `
+data "codepipeline_service_role_policy" "test" {
+  action_providers = ["CodeCommit"]
+  partition        = "aws-cn"
+  region           = "cn-north-1"
+  artifact_stores  = [{ location = "artifacts" }]
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("json"),
+					knownvalue.StringRegexp(regexp.MustCompile(`"arn:aws-cn:codecommit:cn-north-1:\*:\*"`))),
+			},
+		}},
+	})
+}
+
+// TestServiceRolePolicy_unknownUntilApply feeds inputs that are only known
+// after apply: the read waits for apply and the policy then appears.
+func TestServiceRolePolicy_unknownUntilApply(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "pipeline" {
+  input = { providers = ["CodeBuild"], bucket = "artifacts-from-apply" }
+}
+
+data "codepipeline_service_role_policy" "test" {
+  action_providers = terraform_data.pipeline.output.providers
+  artifact_stores  = [{ location = terraform_data.pipeline.output.bucket }]
+  account_id       = "111122223333"
+}
+
+output "policy" {
+  value = data.codepipeline_service_role_policy.test.json
+}`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue("policy")},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("policy", knownvalue.StringRegexp(regexp.MustCompile(`"arn:aws:s3:::artifacts-from-apply/\*"`))),
+			},
+		}},
+	})
+}
+
+// TestServiceRolePolicy_diagnostics expects each mistake to be reported with
+// its message and against the configuration line at fault.
+func TestServiceRolePolicy_diagnostics(t *testing.T) {
+	cases := map[string]struct {
+		attributes string
+		err        string
+	}{
+		"empty list":        {`action_providers = []`, `No pipeline actions[\s\S]*action_providers = \[\]`},
+		"missing list":      {`region = "eu-west-1"`, `No pipeline actions`},
+		"empty string":      {`action_providers = ["CodeBuild", ""]`, `Empty action provider[\s\S]*action_providers = \["CodeBuild", ""\]`},
+		"wrong case":        {`action_providers = ["codebuild"]`, `Action provider has the wrong case[\s\S]*Did you mean\s+"CodeBuild"\?`},
+		"unknown provider":  {`action_providers = ["CodeDeployToEcs2"]`, `Unknown action provider[\s\S]*Did you mean\s+"CodeDeployToECS"\?`},
+		"wrong category":    {`action_providers = ["Source/CloudFormation"]`, `Action provider not in this category[\s\S]*"Deploy/CloudFormation"`},
+		"unknown category":  {`action_providers = ["Release/S3"]`, `Unknown action category[\s\S]*"Approval"`},
+		"account":           {`action_providers = ["S3"]` + "\n" + `account_id = "12345"`, `Invalid account ID[\s\S]*account_id\s+= "12345"`},
+		"region":            {`action_providers = ["S3"]` + "\n" + `region = "Ireland"`, `Invalid region[\s\S]*region\s+= "Ireland"`},
+		"partition":         {`action_providers = ["S3"]` + "\n" + `partition = "aws-china"`, `Unknown partition[\s\S]*partition\s+= "aws-china"`},
+		"bucket":            {`action_providers = ["S3"]` + "\n" + `artifact_stores = [{ location = "s3://artifacts" }]`, `Invalid artifact store bucket name[\s\S]*s3://artifacts`},
+		"key":               {`action_providers = ["S3"]` + "\n" + `artifact_stores = [{ location = "artifacts", encryption_key_id = "alias/aws/s3" }]`, `Invalid artifact store encryption key[\s\S]*alias/aws/s3`},
+		"key partition":     {`action_providers = ["S3"]` + "\n" + `partition = "aws-cn"` + "\n" + `artifact_stores = [{ location = "artifacts", encryption_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }]`, `Invalid artifact store encryption key[\s\S]*partition\s+"aws-cn"`},
+		"store region":      {`action_providers = ["S3"]` + "\n" + `artifact_stores = [{ location = "artifacts", region = "eu" }]`, `Invalid region`},
+		"too big to inline": {`action_providers = ["CodeBuild"]` + "\n" + `artifact_stores = [for i in range(120) : { location = "artifact-store-bucket-number-${i}-with-a-long-name" }]`, `Policy too large for IAM[\s\S]*10240`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config:      "data \"codepipeline_service_role_policy\" \"test\" {\n" + tc.attributes + "\n}\n",
+					ExpectError: regexp.MustCompile(tc.err),
+				}},
+			})
+		})
+	}
+}

@@ -1,0 +1,38 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+)
+
+// TestExample_dataSource runs the data source example of the docs as written.
+// (The aws_iam_role_policy example needs the AWS provider, which cannot be
+// installed offline; its data source block is the same shape as this one.)
+func TestExample_dataSource(t *testing.T) {
+	example, err := os.ReadFile("../../examples/data-sources/codepipeline_service_role_policy/data-source.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: string(example),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("policy_json", knownvalue.StringRegexp(
+					regexp.MustCompile(`"arn:aws:codeconnections:eu-west-1:111122223333:connection/\*"`))),
+				statecheck.ExpectKnownOutputValue("policy_size", knownvalue.Int64Func(func(size int64) error {
+					if size < 1000 || size > 6144 {
+						return fmt.Errorf("example policy has %d characters; want a realistic policy that fits a managed policy", size)
+					}
+					return nil
+				})),
+			},
+		}},
+	})
+}
