@@ -74,8 +74,8 @@ func resolveQualified(path Path, entry, category, provider string) ([]catalog.Ac
 }
 
 func unknownProviderDetail(name string) string {
-	if close := closestProviders(name); len(close) > 0 {
-		return fmt.Sprintf("%q is not a CodePipeline action provider. Did you mean %s?", name, orList(close))
+	if nearest := closestProviders(name); len(nearest) > 0 {
+		return fmt.Sprintf("%q is not a CodePipeline action provider. Did you mean %s?", name, orList(nearest))
 	}
 	return fmt.Sprintf("%q is not a CodePipeline action provider. Valid providers are %s.", name, quoteList(providerNames()))
 }
