@@ -26,10 +26,21 @@ var artifactStoreStatements = []Statement{
 			"kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey",
 			"kms:ReEncryptFrom", "kms:ReEncryptTo",
 		},
-		Resources: []string{ArtifactKeyArn},
+		Resources: []string{"${ArtifactKeyArn}"},
 		Sources:   []string{DocsCrossAccount, IssueArtifactKeyWrite},
 		Note: "Only rendered for stores that name an encryption key. The documented " +
 			"GenerateDataKey* and ReEncrypt* are spelled out as the actions S3 and " +
 			"cross-region replication call, so the policy holds no action wildcards.",
+	},
+}
+
+// actionRoleStatements let the pipeline hand an action to the role the action
+// declares; that role, not the service role, then needs the action's grants.
+var actionRoleStatements = []Statement{
+	{
+		Sid:       "AssumeActionRoles",
+		Actions:   []string{"sts:AssumeRole"},
+		Resources: []string{"${ActionRoleArn}"},
+		Sources:   []string{DocsCrossAccount},
 	},
 }

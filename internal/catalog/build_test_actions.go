@@ -6,16 +6,28 @@ var codeBuildStatements = []Statement{
 		Sid:       "CodeBuildBuilds",
 		Actions:   []string{"codebuild:BatchGetBuilds", "codebuild:StartBuild"},
 		Resources: []string{"arn:${Partition}:codebuild:${Region}:${Account}:project/${ProjectName}"},
+		Only:      &Option{Key: "BatchEnabled", Values: []string{"false"}, Default: "false"},
 		Sources:   []string{SeedDocument, DocsCodeBuild},
 	},
 	{
 		Sid:       "CodeBuildBatchBuilds",
 		Actions:   []string{"codebuild:BatchGetBuildBatches", "codebuild:StartBuildBatch"},
 		Resources: []string{"arn:${Partition}:codebuild:${Region}:${Account}:project/${ProjectName}"},
+		Only:      &Option{Key: "BatchEnabled", Values: []string{"true"}, Default: "false"},
 		Sources:   []string{SeedDocument, DocsCodeBuild},
 		Note:      "Batch builds (support added July 30, 2020) call these instead of the single-build actions.",
 	},
+	{
+		Sid:       "PassRoleToCodeBuild",
+		Actions:   []string{"iam:PassRole"},
+		Resources: []string{"arn:${Partition}:iam::${ServiceRoleArnOverride.Account}:role/${ServiceRoleArnOverride.Name}"},
+		Condition: passedTo("codebuild.amazonaws.com"),
+		Only:      &Option{Key: "ServiceRoleArnOverride", Explicit: true},
+		Sources:   []string{DocsCodeBuild},
+		Note:      "ServiceRoleArnOverride runs the build with another role, which the pipeline passes to CodeBuild.",
+	},
 }
+
 
 // pipelineLogGroup and pipelineLogStreams are the CloudWatch Logs access of the
 // actions that run on CodePipeline-managed compute and log to /aws/codepipeline/<pipeline>.
@@ -64,6 +76,7 @@ var buildTestActions = []ActionType{
 					"ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart",
 				},
 				Resources: []string{"arn:${Partition}:ecr:${Region}:${Account}:repository/${ECRRepositoryName}"},
+				Only:      &Option{Key: "RegistryType", Values: []string{"private"}, Default: "private"},
 				Sources:   []string{DocsECRBuildAndPublish},
 				Note:      "The page grants DescribeRepositories on \"*\"; IAM scopes it to a repository, so it is granted on the target repository.",
 			},
@@ -74,6 +87,7 @@ var buildTestActions = []ActionType{
 					"ecr-public:InitiateLayerUpload", "ecr-public:PutImage", "ecr-public:UploadLayerPart",
 				},
 				Resources: []string{"arn:${Partition}:ecr-public::${Account}:repository/${ECRRepositoryName}"},
+				Only:      &Option{Key: "RegistryType", Values: []string{"public"}, Default: "private"},
 				Sources:   []string{DocsECRBuildAndPublish},
 			},
 			pipelineLogGroup,

@@ -5,23 +5,32 @@ package catalog
 
 import "strings"
 
-// Placeholders that resource templates and condition values may contain.
-// Pipeline-wide values come from the data source; the others name a value that
-// the action's configuration would supply. An unknown value renders as "*".
+// Sources of placeholder values in resource templates and conditions. A
+// placeholder names a source of values and, after a dot, one field of each:
+// "${ProjectName}" is the action's ProjectName, "${RoleArn.Account}" the account
+// of the ARN in its RoleArn. Pipeline-wide sources come from the data source;
+// the others from the action's configuration. When a source has no value, the
+// Partition, Region and Account fields fall back to the pipeline's and any other
+// renders as "*".
 const (
-	Partition      = "${Partition}"
-	Region         = "${Region}"
-	Account        = "${Account}"
-	ThisPipeline   = "${ThisPipelineName}"
-	ArtifactBucket = "${ArtifactBucket}"
-	ArtifactKeyArn = "${ArtifactKeyArn}"
-	PassedRole     = "${PassedRoleName}"
+	Partition      = "Partition"
+	Region         = "Region"
+	Account        = "Account"
+	ThisPipeline   = "ThisPipelineName"
+	ArtifactBucket = "ArtifactBucket"
+	ArtifactKeyArn = "ArtifactKeyArn"
+	ActionRoleArn  = "ActionRoleArn"
+	// PassRole stands for the pass_role_arns the user names: roles a deploy
+	// hands to a service that the pipeline definition does not contain.
+	PassRole = "PassRole"
 )
 
 // Owners of action types, as in aws_codepipeline's action.owner.
 const (
 	OwnerAWS        = "AWS"
 	OwnerThirdParty = "ThirdParty"
+	// OwnerCustom actions run on job workers with their own credentials.
+	OwnerCustom = "Custom"
 )
 
 // Categories lists the action categories in pipeline order.
@@ -37,10 +46,56 @@ type Statement struct {
 	Resources []string
 	// Condition maps an operator to condition keys and their values.
 	Condition map[string]map[string][]string
+	// Only limits the grant to configurations that need it. It is ignored when
+	// the configuration is not known (an action given by provider name only).
+	Only *Option
 	// Sources cite where the requirement is documented.
 	Sources []string
 	// Note explains a choice that differs from the sources, if any.
 	Note string
+}
+
+// Option is a configuration setting a statement depends on.
+type Option struct {
+	Key string
+	// Values the setting must have (compared without case); none means the key
+	// only has to be set.
+	Values []string
+	// Default is the value CodePipeline assumes when the key is not set.
+	Default string
+	// Explicit statements are only granted when a configuration sets the key,
+	// never for a provider named without its configuration: they hand out
+	// more than a typical pipeline needs.
+	Explicit bool
+}
+
+// ValueKind says how a configuration value names a resource.
+type ValueKind int
+
+const (
+	// Name is a resource name used as it is.
+	Name ValueKind = iota
+	// NameList is a comma-separated list of names.
+	NameList
+	// ARN is a full ARN; its fields Partition, Region, Account and Name (the
+	// resource after the resource type) fill templates.
+	ARN
+	// FunctionName is a Lambda function name, optionally with a qualifier, or a
+	// function ARN.
+	FunctionName
+	// Setting is a value that names no resource but may switch grants.
+	Setting
+)
+
+// ConfigKey is one documented configuration key of an action type.
+type ConfigKey struct {
+	Name     string
+	Kind     ValueKind
+	Required bool
+	// Services and ResourceType describe what an ARN value must name: one of
+	// the service prefixes and a resource starting with ResourceType.
+	Services     []string
+	ResourceType string
 }
 
 // ActionType is one CodePipeline action type and the grants it needs.
@@ -53,8 +108,30 @@ type ActionType struct {
 	// SupportDate is when CodePipeline added support, from the AWS support table.
 	SupportDate string
 	// Note says why an action type grants nothing, or what it leaves out.
-	Note       string
+	Note string
+	// ConfigKeys are the documented configuration keys; nil when unknown.
+	ConfigKeys []ConfigKey
 	Statements []Statement
+	// Companions are grants another role needs for some configurations; the
+	// service role cannot give them, so the user is told.
+	Companions []Companion
+}
+
+// Companion is advice about a grant that belongs to another role.
+type Companion struct {
+	Only   *Option
+	Detail string
+	Source string
+}
+
+// ConfigKey returns the documented configuration key with this exact name.
+func (a ActionType) ConfigKey(name string) (ConfigKey, bool) {
+	for _, k := range a.ConfigKeys {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return ConfigKey{}, false
 }
 
 // Key is the action type's identifier in the Category/Provider form.
@@ -66,6 +143,10 @@ func All() []ActionType { return actionTypes }
 // ArtifactStore returns the statements every pipeline needs for its artifact
 // stores; ArtifactBucket and ArtifactKeyArn stand for each store's values.
 func ArtifactStore() []Statement { return artifactStoreStatements }
+
+// ActionRoles returns the statement that lets the service role assume the
+// roles of actions that declare one; ActionRoleArn stands for each role.
+func ActionRoles() []Statement { return actionRoleStatements }
 
 // Lookup finds the action type with exactly this category and provider.
 func Lookup(category, provider string) (ActionType, bool) {

@@ -11,13 +11,16 @@ import (
 var (
 	sidPattern         = regexp.MustCompile(`^[A-Za-z0-9]*[A-Za-z]$`)
 	actionPattern      = regexp.MustCompile(`^[a-z0-9-]+:[A-Z][A-Za-z0-9]+$`)
-	placeholderPattern = regexp.MustCompile(`\$\{[A-Za-z0-9]+\}`)
+	placeholderPattern = regexp.MustCompile(`\$\{[A-Za-z0-9]+(\.(Partition|Region|Account|Name))?\}`)
 )
 
 // statements visits every statement of the catalog with a name for messages.
 func statements(visit func(where string, s Statement)) {
 	for i, s := range ArtifactStore() {
 		visit(fmt.Sprintf("artifact store statement %d (%s)", i, s.Sid), s)
+	}
+	for _, s := range ActionRoles() {
+		visit("action role statement "+s.Sid, s)
 	}
 	for _, at := range All() {
 		for _, s := range at.Statements {
@@ -80,8 +83,9 @@ func TestStatementsAreWellFormed(t *testing.T) {
 			}
 		}
 		for _, r := range s.Resources {
-			if r != "*" && !strings.HasPrefix(r, "arn:${Partition}:") && r != ArtifactKeyArn {
-				t.Errorf("%s: resource %q must be \"*\" or an ARN template in ${Partition}", where, r)
+			whole := placeholderPattern.FindString(r) == r
+			if r != "*" && !strings.HasPrefix(r, "arn:${Partition}:") && !whole {
+				t.Errorf("%s: resource %q must be \"*\", an ARN template in ${Partition} or one placeholder for a whole ARN", where, r)
 			}
 			if rest := placeholderPattern.ReplaceAllString(r, ""); strings.Contains(rest, "${") {
 				t.Errorf("%s: resource %q has a malformed placeholder", where, r)
@@ -98,8 +102,9 @@ func TestStatementsAreWellFormed(t *testing.T) {
 	})
 }
 
-// TestSharedSidsAgree keeps merged statements readable: statements that share
-// a Sid share their resources and condition, so only their actions combine.
+// TestSharedSidsAgree keeps merged statements readable and exact: statements
+// that share a Sid share their condition, and either their resources (their
+// actions combine) or their actions (their resources combine).
 func TestSharedSidsAgree(t *testing.T) {
 	first := map[string]Statement{}
 	statements(func(where string, s Statement) {
@@ -108,8 +113,10 @@ func TestSharedSidsAgree(t *testing.T) {
 			first[s.Sid] = s
 			return
 		}
-		if !reflect.DeepEqual(prev.Resources, s.Resources) || !reflect.DeepEqual(prev.Condition, s.Condition) {
-			t.Errorf("%s: shares its Sid with another statement but not its resources and condition", where)
+		sameResources := reflect.DeepEqual(prev.Resources, s.Resources)
+		sameActions := reflect.DeepEqual(prev.Actions, s.Actions)
+		if !reflect.DeepEqual(prev.Condition, s.Condition) || (!sameResources && !sameActions) {
+			t.Errorf("%s: shares its Sid with another statement but not its condition and resources or actions", where)
 		}
 	})
 }

@@ -8,4 +8,4 @@ func passedTo(services ...string) map[string]map[string][]string {
 
 // inOwnAccount limits S3 access to buckets owned by the pipeline's account, as
 // the AWS documentation's statements do. It is left out while the account is unknown.
-var inOwnAccount = map[string]map[string][]string{"StringEquals": {"aws:ResourceAccount": {Account}}}
+var inOwnAccount = map[string]map[string][]string{"StringEquals": {"aws:ResourceAccount": {"${Account}"}}}

@@ -1,5 +1,28 @@
 package catalog
 
+// cfnStacks grants CloudFormation stack actions; modes lists the ActionMode
+// values that use them (nil: every mode).
+func cfnStacks(modes []string, actions ...string) Statement {
+	s := Statement{
+		Sid:       "CloudFormationStacks",
+		Actions:   actions,
+		Resources: []string{"arn:${Partition}:cloudformation:${Region}:${Account}:stack/${StackName}/*"},
+		Sources:   []string{SeedDocument, DocsCloudFormation},
+		Note: "Union of the seed document (SetStackPolicy) and the current page (DescribeStackResources, " +
+			"DescribeStackEvents, GetTemplate), narrowed to what each ActionMode calls.",
+	}
+	if modes != nil {
+		s.Only = &Option{Key: "ActionMode", Values: modes}
+	}
+	return s
+}
+
+// withOnly returns a copy of s limited to the configurations o describes.
+func withOnly(s Statement, o *Option) Statement {
+	s.Only = o
+	return s
+}
+
 // Statements shared by several deploy action types; shared Sids merge when rendered.
 var (
 	cloudFormationValidateTemplate = Statement{
@@ -12,11 +35,13 @@ var (
 	passRoleToCloudFormation = Statement{
 		Sid:       "PassRoleToCloudFormation",
 		Actions:   []string{"iam:PassRole"},
-		Resources: []string{"arn:${Partition}:iam::${Account}:role/${PassedRoleName}"},
+		Resources: []string{"arn:${Partition}:iam::${RoleArn.Account}:role/${RoleArn.Name}"},
 		Condition: passedTo("cloudformation.amazonaws.com"),
+		Only:      &Option{Key: "RoleArn"},
 		Sources:   []string{SeedDocument, DocsCloudFormation},
 		Note: "The seed document grants iam:PassRole on \"*\" unconditioned; the current page conditions it " +
-			"with StringEqualsIfExists. StringEquals is used: PassRole requests always carry iam:PassedToService.",
+			"with StringEqualsIfExists. StringEquals is used: PassRole requests always carry iam:PassedToService. " +
+			"Without a RoleArn, CloudFormation acts with the pipeline's own role and nothing is passed.",
 	}
 	cloudFormationStackSets = Statement{
 		Sid: "CloudFormationStackSets",
@@ -37,6 +62,14 @@ var (
 		Sources: []string{DocsStackSet, DocsIAMServiceReference},
 		Note: "The pages give no ARN; the service reference also authorizes these two actions against the " +
 			"deployment targets and the resource types in the template.",
+	}
+	delegatedAdministrators = Statement{
+		Sid:       "OrganizationsDelegatedAdministrators",
+		Actions:   []string{"organizations:ListDelegatedAdministrators"},
+		Resources: []string{"*"},
+		Only:      &Option{Key: "CallAs", Values: []string{"DELEGATED_ADMIN"}, Default: "SELF"},
+		Sources:   []string{DocsStackSet},
+		Note:      "Needed when a delegated administrator calls StackSets (CallAs = DELEGATED_ADMIN); IAM offers no resource-level permission for it.",
 	}
 	codeDeployApplications = Statement{
 		Sid: "CodeDeployApplications",
@@ -82,7 +115,7 @@ var (
 	passRoleToECS = Statement{
 		Sid:       "PassRoleToECS",
 		Actions:   []string{"iam:PassRole"},
-		Resources: []string{"arn:${Partition}:iam::${Account}:role/${PassedRoleName}"},
+		Resources: []string{"arn:${Partition}:iam::${PassRole.Account}:role/${PassRole.Name}"},
 		Condition: passedTo("ecs-tasks.amazonaws.com", "ecs.amazonaws.com"),
 		Sources:   []string{SeedDocument, DocsECS, DocsCodeDeployToECS},
 		Note:      "Passes the task and execution roles of the new task definition.",
@@ -113,6 +146,16 @@ var deployActions = []ActionType{
 				Sources:   []string{DocsS3Deploy},
 				Note:      "The tagging actions are documented as needed when the objects carry tags.",
 			},
+			{
+				Sid:       "S3DeployKeyUse",
+				Actions:   []string{"kms:GenerateDataKey"},
+				Resources: []string{"arn:${Partition}:kms:${Region}:${Account}:key/*"},
+				Condition: map[string]map[string][]string{"StringEquals": {"kms:ViaService": {"s3.${Region}.amazonaws.com"}}},
+				Only:      &Option{Key: "KMSEncryptionKeyARN", Explicit: true},
+				Sources:   []string{DocsS3Deploy},
+				Note: "S3 asks KMS for a data key when the deploy action encrypts objects with the configured key. The " +
+					"key may be given as an ID or alias, so the grant covers the region's keys, only through S3.",
+			},
 		},
 	},
 	{
@@ -120,22 +163,23 @@ var deployActions = []ActionType{
 		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CloudFormation.html",
 		SupportDate: "November 3, 2016",
 		Statements: []Statement{
-			{
-				Sid: "CloudFormationStacks",
-				Actions: []string{
-					"cloudformation:CreateChangeSet", "cloudformation:CreateStack", "cloudformation:DeleteChangeSet",
-					"cloudformation:DeleteStack", "cloudformation:DescribeChangeSet", "cloudformation:DescribeStackEvents",
-					"cloudformation:DescribeStackResources", "cloudformation:DescribeStacks", "cloudformation:ExecuteChangeSet",
-					"cloudformation:GetTemplate", "cloudformation:SetStackPolicy", "cloudformation:UpdateStack",
-				},
-				Resources: []string{"arn:${Partition}:cloudformation:${Region}:${Account}:stack/${StackName}/*"},
-				Sources:   []string{SeedDocument, DocsCloudFormation},
-				Note: "Union of the seed document (SetStackPolicy) and the current page (DescribeStackResources, " +
-					"DescribeStackEvents, GetTemplate), so roles built from either keep working.",
-			},
-			cloudFormationValidateTemplate,
+			cfnStacks(nil, "cloudformation:DescribeStackEvents", "cloudformation:DescribeStacks"),
+			cfnStacks([]string{"CREATE_UPDATE", "REPLACE_ON_FAILURE"},
+				"cloudformation:CreateStack", "cloudformation:DescribeStackResources", "cloudformation:GetTemplate",
+				"cloudformation:SetStackPolicy", "cloudformation:UpdateStack"),
+			cfnStacks([]string{"DELETE_ONLY", "REPLACE_ON_FAILURE"}, "cloudformation:DeleteStack"),
+			cfnStacks([]string{"CHANGE_SET_REPLACE"}, "cloudformation:CreateChangeSet", "cloudformation:DeleteChangeSet"),
+			cfnStacks([]string{"CHANGE_SET_REPLACE", "CHANGE_SET_EXECUTE"}, "cloudformation:DescribeChangeSet"),
+			cfnStacks([]string{"CHANGE_SET_EXECUTE"}, "cloudformation:ExecuteChangeSet"),
+			withOnly(cloudFormationValidateTemplate, &Option{Key: "ActionMode", Values: []string{"CHANGE_SET_REPLACE", "CREATE_UPDATE", "REPLACE_ON_FAILURE"}}),
 			passRoleToCloudFormation,
 		},
+		Companions: []Companion{{
+			Only: &Option{Key: "RoleArn"},
+			Detail: "CloudFormation acts with the RoleArn role: it needs the permissions for the stack's resources, " +
+				"and read access to the artifact bucket (and its KMS key) to fetch the template.",
+			Source: DocsCloudFormation,
+		}},
 	},
 	{
 		Category: "Deploy", Owner: OwnerAWS, Provider: "CloudFormationStackSet",
@@ -151,9 +195,17 @@ var deployActions = []ActionType{
 			},
 			cloudFormationStackSets,
 			cloudFormationStackSetTargets,
-			passRoleToCloudFormation,
+			{
+				Sid:       "PassRoleToCloudFormation",
+				Actions:   []string{"iam:PassRole"},
+				Resources: []string{"arn:${Partition}:iam::${AdministrationRoleArn.Account}:role/${AdministrationRoleArn.Name}"},
+				Condition: passedTo("cloudformation.amazonaws.com"),
+				Only:      &Option{Key: "AdministrationRoleArn"},
+				Sources:   []string{DocsStackSet, DocsIAMServiceReference},
+				Note:      "The page lists no iam:PassRole, but the self-managed permission model passes AdministrationRoleArn to CloudFormation.",
+			},
+			delegatedAdministrators,
 		},
-		Note: "The page lists no iam:PassRole, but the self-managed permission model passes AdministrationRoleArn to CloudFormation.",
 	},
 	{
 		Category: "Deploy", Owner: OwnerAWS, Provider: "CloudFormationStackInstances",
@@ -173,6 +225,7 @@ var deployActions = []ActionType{
 				Sources:   cloudFormationStackSetTargets.Sources,
 				Note:      cloudFormationStackSetTargets.Note,
 			},
+			delegatedAdministrators,
 		},
 	},
 	{
@@ -314,7 +367,7 @@ var deployActions = []ActionType{
 			{
 				Sid:       "PassRoleToElasticBeanstalk",
 				Actions:   []string{"iam:PassRole"},
-				Resources: []string{"arn:${Partition}:iam::${Account}:role/${PassedRoleName}"},
+				Resources: []string{"arn:${Partition}:iam::${PassRole.Account}:role/${PassRole.Name}"},
 				Condition: passedTo("ec2.amazonaws.com", "elasticbeanstalk.amazonaws.com"),
 				Sources:   []string{DocsLegacyDefaultPolicy},
 				Note:      "Passes the environment's service role and instance profile role.",
@@ -373,15 +426,26 @@ var deployActions = []ActionType{
 				Actions: []string{"appconfig:GetDeployment", "appconfig:StartDeployment", "appconfig:StopDeployment"},
 				Resources: []string{
 					"arn:${Partition}:appconfig:${Region}:${Account}:application/${Application}",
-					"arn:${Partition}:appconfig:${Region}:${Account}:application/${Application}/*",
+					"arn:${Partition}:appconfig:${Region}:${Account}:application/${Application}/environment/${Environment}",
 				},
 				Sources: []string{SeedDocument, DocsAppConfig},
+				Note:    "The page grants application/<id>/*; it is narrowed to the resource types each action is authorized on.",
 			},
 			{
-				Sid:       "AppConfigDeploymentStrategies",
-				Actions:   []string{"appconfig:StartDeployment"},
-				Resources: []string{"arn:${Partition}:appconfig:${Region}:${Account}:deploymentstrategy/${DeploymentStrategy}"},
-				Sources:   []string{DocsAppConfig},
+				Sid:       "AppConfigDeploymentStatus",
+				Actions:   []string{"appconfig:GetDeployment", "appconfig:StopDeployment"},
+				Resources: []string{"arn:${Partition}:appconfig:${Region}:${Account}:application/${Application}/environment/${Environment}/deployment/*"},
+				Sources:   []string{SeedDocument, DocsAppConfig},
+			},
+			{
+				Sid:     "AppConfigStartDeployment",
+				Actions: []string{"appconfig:StartDeployment"},
+				Resources: []string{
+					"arn:${Partition}:appconfig:${Region}:${Account}:application/${Application}/configurationprofile/${ConfigurationProfile}",
+					"arn:${Partition}:appconfig:${Region}:${Account}:deploymentstrategy/*",
+				},
+				Sources: []string{DocsAppConfig},
+				Note:    "Deployment strategies stay unscoped as on the page: AWS's predefined strategies are named, not IDs.",
 			},
 		},
 	},
@@ -404,7 +468,7 @@ var deployActions = []ActionType{
 			{
 				Sid:       "EC2DeployTargetGroups",
 				Actions:   []string{"elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"},
-				Resources: []string{"arn:${Partition}:elasticloadbalancing:${Region}:${Account}:targetgroup/${TargetGroupName}/*"},
+				Resources: []string{"arn:${Partition}:elasticloadbalancing:${Region}:${Account}:targetgroup/${TargetGroupNameList}/*"},
 				Sources:   []string{DocsEC2Deploy},
 			},
 			{
@@ -483,21 +547,22 @@ var deployActions = []ActionType{
 					"lambda:UpdateAlias", "lambda:UpdateFunctionCode",
 				},
 				Resources: []string{
-					"arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}",
-					"arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}:*",
+					"arn:${Partition}:lambda:${FunctionName.Region}:${FunctionName.Account}:function:${FunctionName.Name}",
+					"arn:${Partition}:lambda:${FunctionName.Region}:${FunctionName.Account}:function:${FunctionName.Name}:*",
 				},
 				Sources: []string{DocsLambdaDeploy},
 			},
 			{
 				Sid:       "LambdaDeployProvisionedConcurrency",
 				Actions:   []string{"lambda:GetProvisionedConcurrencyConfig"},
-				Resources: []string{"arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}:*"},
+				Resources: []string{"arn:${Partition}:lambda:${FunctionName.Region}:${FunctionName.Account}:function:${FunctionName.Name}:*"},
 				Sources:   []string{DocsLambdaDeploy},
 			},
 			{
 				Sid:       "LambdaDeployAlarms",
 				Actions:   []string{"cloudwatch:DescribeAlarms"},
-				Resources: []string{"arn:${Partition}:cloudwatch:${Region}:${Account}:alarm:${AlarmName}"},
+				Resources: []string{"arn:${Partition}:cloudwatch:${Region}:${Account}:alarm:${Alarms}"},
+				Only:      &Option{Key: "Alarms"},
 				Sources:   []string{DocsLambdaDeploy},
 			},
 			{

@@ -9,7 +9,8 @@ var approvalInvokeComputeActions = []ActionType{
 			{
 				Sid:       "ManualApprovalNotification",
 				Actions:   []string{"sns:Publish"},
-				Resources: []string{"arn:${Partition}:sns:${Region}:${Account}:${NotificationTopicName}"},
+				Resources: []string{"arn:${Partition}:sns:${NotificationArn.Region}:${NotificationArn.Account}:${NotificationArn.Name}"},
+				Only:      &Option{Key: "NotificationArn"},
 				Sources:   []string{DocsManualApproval},
 				Note:      "Only used when the approval action names a NotificationArn; the page grants it on \"*\".",
 			},
@@ -24,8 +25,8 @@ var approvalInvokeComputeActions = []ActionType{
 				Sid:     "LambdaInvokeFunction",
 				Actions: []string{"lambda:InvokeFunction"},
 				Resources: []string{
-					"arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}",
-					"arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}:*",
+					"arn:${Partition}:lambda:${FunctionName.Region}:${FunctionName.Account}:function:${FunctionName.Name}",
+					"arn:${Partition}:lambda:${FunctionName.Region}:${FunctionName.Account}:function:${FunctionName.Name}:*",
 				},
 				Sources: []string{DocsLambdaInvoke, DocsLegacyDefaultPolicy},
 			},
@@ -46,13 +47,13 @@ var approvalInvokeComputeActions = []ActionType{
 			{
 				Sid:       "StepFunctionsStateMachine",
 				Actions:   []string{"states:DescribeStateMachine", "states:StartExecution"},
-				Resources: []string{"arn:${Partition}:states:${Region}:${Account}:stateMachine:${StateMachineName}"},
+				Resources: []string{"arn:${Partition}:states:${StateMachineArn.Region}:${StateMachineArn.Account}:stateMachine:${StateMachineArn.Name}"},
 				Sources:   []string{SeedDocument, DocsStepFunctions},
 			},
 			{
 				Sid:       "StepFunctionsExecutions",
 				Actions:   []string{"states:DescribeExecution"},
-				Resources: []string{"arn:${Partition}:states:${Region}:${Account}:execution:${StateMachineName}:*"},
+				Resources: []string{"arn:${Partition}:states:${StateMachineArn.Region}:${StateMachineArn.Account}:execution:${StateMachineArn.Name}:${ExecutionNamePrefix}*"},
 				Sources:   []string{SeedDocument, DocsStepFunctions},
 				Note:      "DescribeExecution is authorized against the execution ARN, not the state machine ARN.",
 			},

@@ -52,6 +52,12 @@ var sourceActions = []ActionType{
 				Note:      "GetRepository comes from the current page; it is what the full clone output format needs.",
 			},
 		},
+		Companions: []Companion{{
+			Only: &Option{Key: "OutputArtifactFormat", Values: []string{"CODEBUILD_CLONE_REF"}, Default: "CODE_ZIP"},
+			Detail: "With the full clone output format, CodeBuild clones the repository itself: the CodeBuild " +
+				"project's service role needs codecommit:GitPull on this repository.",
+			Source: DocsCodeCommit,
+		}},
 	},
 	{
 		Category: "Source", Owner: OwnerAWS, Provider: "CodeStarSourceConnection",
@@ -61,7 +67,7 @@ var sourceActions = []ActionType{
 			{
 				Sid:       "CodeConnectionsUse",
 				Actions:   []string{"codeconnections:UseConnection"},
-				Resources: []string{"arn:${Partition}:codeconnections:${Region}:${Account}:connection/${ConnectionId}"},
+				Resources: []string{"arn:${Partition}:codeconnections:${ConnectionArn.Region}:${ConnectionArn.Account}:connection/${ConnectionArn.Name}"},
 				Sources:   []string{DocsConnection, IssueConnectionsRename},
 				Note: "AWS renamed CodeStar Connections to CodeConnections in 2024. Each prefix is granted on " +
 					"the ARN form of its own service, so connections made before and after the rename both work.",
@@ -69,10 +75,17 @@ var sourceActions = []ActionType{
 			{
 				Sid:       "CodeStarConnectionsUse",
 				Actions:   []string{"codestar-connections:UseConnection"},
-				Resources: []string{"arn:${Partition}:codestar-connections:${Region}:${Account}:connection/${ConnectionId}"},
+				Resources: []string{"arn:${Partition}:codestar-connections:${ConnectionArn.Region}:${ConnectionArn.Account}:connection/${ConnectionArn.Name}"},
 				Sources:   []string{SeedDocument, IssueConnectionsRename},
 			},
 		},
+		Companions: []Companion{{
+			Only: &Option{Key: "OutputArtifactFormat", Values: []string{"CODEBUILD_CLONE_REF"}, Default: "CODE_ZIP"},
+			Detail: "With the full clone output format, CodeBuild clones the repository itself: the CodeBuild " +
+				"project's service role needs codeconnections:UseConnection and codestar-connections:UseConnection " +
+				"on this connection.",
+			Source: DocsConnection,
+		}},
 	},
 	{
 		Category: "Source", Owner: OwnerThirdParty, Provider: "GitHub",

@@ -2,6 +2,9 @@ package policy
 
 import (
 	"fmt"
+	"sort"
+
+	"github.com/aws/aws-sdk-go-v2/aws/arn"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
 )
@@ -14,53 +17,158 @@ const (
 
 // Result is a built policy and what the builder noticed on the way.
 type Result struct {
+	// Document is the service role's policy.
 	Document Document
-	Problems []Problem
+	// RolePolicies holds, per action role ARN, the policy that role needs for
+	// the actions that declare it.
+	RolePolicies map[string]Document
+	Problems     []Problem
 }
 
-// Build validates the request and renders its policy. When Problems holds an
-// error, the Document is empty.
+// action is one action type to grant for. Its configuration is nil when only
+// the provider is known: then every statement of the type is granted.
+type action struct {
+	actionType catalog.ActionType
+	config     map[string]string
+	region     string
+	roleARN    string
+}
+
+// Build validates the request and renders its policies. When Problems holds an
+// error, the documents are empty.
 func Build(req Request) Result {
 	problems := Validate(req)
 	if HasError(problems) {
 		return Result{Problems: problems}
 	}
-	doc := Document{Version: Version, Statement: merge(render(req, selectedActionTypes(req)))}
-	problems = append(problems, advice(req, doc)...)
-	if HasError(problems) {
-		return Result{Problems: problems}
+	result := assemble(req)
+	result.Problems = append(problems, advice(req, result)...)
+	if HasError(result.Problems) {
+		return Result{Problems: result.Problems}
 	}
-	return Result{Document: doc, Problems: problems}
+	return result
 }
 
-// selectedActionTypes resolves a valid request's providers, in catalog order
-// and without repeats, so input order and duplicates cannot change the output.
-func selectedActionTypes(req Request) []catalog.ActionType {
-	chosen := map[string]bool{}
+// assemble renders the policies of a valid request, without judging them.
+func assemble(req Request) Result {
+	actions := selectedActions(req)
+	pipeline := pipelineValues(req, actions)
+
+	service := render(pipeline, catalog.ArtifactStore(), nil)
+	service = append(service, render(pipeline, catalog.ActionRoles(), nil)...)
+	byRole := map[string][]Statement{}
+	for _, a := range actions {
+		granted := render(pipeline.with(a.values()), a.actionType.Statements, a.config)
+		if a.roleARN == "" {
+			service = append(service, granted...)
+			continue
+		}
+		if byRole[a.roleARN] == nil {
+			byRole[a.roleARN] = render(pipeline, catalog.ArtifactStore(), nil)
+		}
+		byRole[a.roleARN] = append(byRole[a.roleARN], granted...)
+	}
+
+	result := Result{Document: newDocument(service)}
+	if len(byRole) > 0 {
+		result.RolePolicies = map[string]Document{}
+		for role, statements := range byRole {
+			result.RolePolicies[role] = newDocument(statements)
+		}
+	}
+	return result
+}
+
+func newDocument(statements []Statement) Document {
+	return Document{Version: Version, Statement: merge(statements)}
+}
+
+// selectedActions lists what a valid request grants for: each action type
+// named in action_providers once, and every pipeline action with its
+// configuration. Order does not matter: merging sorts the result.
+func selectedActions(req Request) []action {
+	var actions []action
+	named := map[string]bool{}
 	for _, entry := range req.ActionProviders {
 		types, _ := ResolveActionProvider(nil, entry)
 		for _, t := range types {
-			chosen[t.Key()] = true
+			if !named[t.Key()] {
+				named[t.Key()] = true
+				actions = append(actions, action{actionType: t})
+			}
 		}
 	}
-	var selected []catalog.ActionType
-	for _, t := range catalog.All() {
-		if chosen[t.Key()] {
-			selected = append(selected, t)
+	for _, pa := range req.PipelineActions {
+		t, ok := catalog.Lookup(pa.Category, pa.Provider)
+		if !ok || pa.Owner == catalog.OwnerCustom {
+			continue // custom actions run on their own job workers' credentials
 		}
+		config := pa.Configuration
+		if config == nil {
+			config = map[string]string{}
+		}
+		actions = append(actions, action{actionType: t, config: config, region: pa.Region, roleARN: pa.RoleARN})
 	}
-	return selected
+	return actions
 }
 
-// render fills the templates of the artifact store and every selected action type.
-func render(req Request, types []catalog.ActionType) []Statement {
-	v := contextValues(req)
-	templates := catalog.ArtifactStore()
-	for _, t := range types {
-		templates = append(templates, t.Statements...)
+// values are the placeholder values of one action: its configuration, its
+// region, and for an action role the role's account, where its resources live.
+func (a action) values() values {
+	v := values{}
+	if a.config != nil {
+		v = configValues(a.actionType, a.config)
 	}
+	if a.region != "" {
+		v[catalog.Region] = []record{{"": a.region}}
+	}
+	if parsed, err := arn.Parse(a.roleARN); err == nil {
+		v[catalog.Account] = []record{{"": parsed.AccountID}}
+	}
+	return v
+}
+
+// pipelineValues are the placeholder values every statement may use.
+func pipelineValues(req Request, actions []action) values {
+	v := values{}
+	v.set(catalog.Partition, req.partition())
+	for source, value := range map[string]string{
+		catalog.Region: req.Region, catalog.Account: req.AccountID, catalog.ThisPipeline: req.PipelineName,
+	} {
+		if value != "" {
+			v.set(source, value)
+		}
+	}
+	for _, store := range req.ArtifactStores {
+		v.set(catalog.ArtifactBucket, store.Location)
+		if store.EncryptionKeyID != "" {
+			v.set(catalog.ArtifactKeyArn, store.EncryptionKeyID)
+		}
+	}
+	for _, role := range req.PassRoleARNs {
+		if parsed, err := arn.Parse(role); err == nil {
+			v.setARN(catalog.PassRole, parsed, "role/")
+		}
+	}
+	roles := map[string]bool{}
+	for _, a := range actions {
+		roles[a.roleARN] = a.roleARN != ""
+	}
+	for _, role := range keys(roles) {
+		if roles[role] {
+			v.set(catalog.ActionRoleArn, role)
+		}
+	}
+	return v
+}
+
+// render fills the templates of statements for one action's configuration.
+func render(v values, templates []catalog.Statement, config map[string]string) []Statement {
 	var rendered []Statement
 	for _, t := range templates {
+		if !applies(t.Only, config) {
+			continue
+		}
 		var resources []string
 		for _, r := range t.Resources {
 			resources = append(resources, v.renderResource(r)...)
@@ -79,8 +187,8 @@ func render(req Request, types []catalog.ActionType) []Statement {
 	return rendered
 }
 
-// advice reports what the user can still improve, and a policy IAM would reject.
-func advice(req Request, doc Document) []Problem {
+// advice reports what the user can still improve, and policies IAM would reject.
+func advice(req Request, result Result) []Problem {
 	var problems []Problem
 	if len(req.ArtifactStores) == 0 {
 		problems = append(problems, warningAt(Path{AttrArtifactStores}, "Artifact store access is not scoped",
@@ -88,16 +196,30 @@ func advice(req Request, doc Document) []Problem {
 				"Add an artifact_stores entry with the bucket of your pipeline's artifact_store "+
 				"(location = aws_s3_bucket.artifacts.bucket) to scope them."))
 	}
-	switch size := doc.Size(); {
-	case size > InlinePolicyLimit:
-		problems = append(problems, errorAt(nil, "Policy too large for IAM", fmt.Sprintf(
-			"The policy has %d characters (without whitespace). IAM allows at most %d characters for all inline "+
-				"policies of one role together, so aws_iam_role_policy would fail at apply. Split the pipeline's "+
-				"actions over several data sources and attach each policy as a managed policy.", size, InlinePolicyLimit)))
-	case size > ManagedPolicyLimit:
-		problems = append(problems, warningAt(nil, "Policy too large for a managed policy", fmt.Sprintf(
-			"The policy has %d characters (without whitespace). A managed policy (aws_iam_policy) may have at most "+
-				"%d; attach it inline with aws_iam_role_policy, which allows %d per role.", size, ManagedPolicyLimit, InlinePolicyLimit)))
+	problems = append(problems, companionAdvice(req)...)
+	problems = append(problems, sizeAdvice("The service role policy", result.Document)...)
+	roles := make([]string, 0, len(result.RolePolicies))
+	for role := range result.RolePolicies {
+		roles = append(roles, role)
+	}
+	sort.Strings(roles)
+	for _, role := range roles {
+		problems = append(problems, sizeAdvice("The policy for action role "+role, result.RolePolicies[role])...)
 	}
 	return problems
+}
+
+func sizeAdvice(what string, doc Document) []Problem {
+	switch size := doc.Size(); {
+	case size > InlinePolicyLimit:
+		return []Problem{errorAt(nil, "Policy too large for IAM", fmt.Sprintf(
+			"%s has %d characters (without whitespace). IAM allows at most %d characters for all inline "+
+				"policies of one role together, so aws_iam_role_policy would fail at apply. Split the pipeline's "+
+				"actions over several data sources and attach each policy as a managed policy.", what, size, InlinePolicyLimit))}
+	case size > ManagedPolicyLimit:
+		return []Problem{warningAt(nil, "Policy too large for a managed policy", fmt.Sprintf(
+			"%s has %d characters (without whitespace). A managed policy (aws_iam_policy) may have at most "+
+				"%d; attach it inline with aws_iam_role_policy, which allows %d per role.", what, size, ManagedPolicyLimit, InlinePolicyLimit))}
+	}
+	return nil
 }

@@ -86,7 +86,7 @@ func TestPolicyInvariants(t *testing.T) {
 			if len(selection) > 1 {
 				// All action types together exceed the inline quota; the document is
 				// still built before the size check and must be just as sound.
-				doc = Document{Version: Version, Statement: merge(render(req, selectedActionTypes(req)))}
+				doc = assemble(req).Document
 			}
 			assertInvariants(t, selection, doc)
 		}
@@ -130,7 +130,12 @@ func assertInvariants(t *testing.T, selection []string, doc Document) {
 // resource that no catalog statement paired it with.
 func TestMergeKeepsExactGrants(t *testing.T) {
 	req := goldenContext(everyProvider()...)
-	rendered := render(req, selectedActionTypes(req))
+	var rendered []Statement
+	pipeline := pipelineValues(req, nil)
+	rendered = append(rendered, render(pipeline, catalog.ArtifactStore(), nil)...)
+	for _, a := range selectedActions(req) {
+		rendered = append(rendered, render(pipeline.with(a.values()), a.actionType.Statements, a.config)...)
+	}
 	pairs := func(statements []Statement) map[string]bool {
 		set := map[string]bool{}
 		for _, s := range statements {

@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"cmp"
 	"fmt"
 	"net"
 	"regexp"
@@ -36,17 +35,22 @@ func Validate(req Request) []Problem {
 	}
 	add(CheckRegion(Path{AttrRegion}, req.Region))
 	add(CheckAccountID(Path{AttrAccountID}, req.AccountID))
-	if len(req.ActionProviders) == 0 {
+	add(CheckPipelineName(Path{AttrPipelineName}, req.PipelineName))
+	if len(req.ActionProviders) == 0 && len(req.PipelineActions) == 0 {
 		add(NoActions())
 	}
 	for i, entry := range req.ActionProviders {
 		_, p := ResolveActionProvider(Path{AttrActionProviders, i}, entry)
 		add(p)
 	}
+	for i, action := range req.PipelineActions {
+		problems = append(problems, CheckPipelineAction(Path{AttrPipelineActions, i}, action, partition)...)
+	}
 	for i, store := range req.ArtifactStores {
-		for _, p := range CheckArtifactStore(Path{AttrArtifactStores, i}, store, partition) {
-			add(&p)
-		}
+		problems = append(problems, CheckArtifactStore(Path{AttrArtifactStores, i}, store, partition)...)
+	}
+	for i, role := range req.PassRoleARNs {
+		add(CheckRoleARN(Path{AttrPassRoleARNs, i}, role, partition))
 	}
 	return problems
 }
@@ -55,7 +59,8 @@ func Validate(req Request) []Problem {
 func NoActions() *Problem {
 	p := errorAt(Path{AttrActionProviders}, "No pipeline actions",
 		"A pipeline has at least one source action and one other action. List the providers of your "+
-			"pipeline's actions, for example action_providers = [\"CodeStarSourceConnection\", \"CodeBuild\"].")
+			"pipeline's actions, for example action_providers = [\"CodeStarSourceConnection\", \"CodeBuild\"], "+
+			"or describe them in pipeline_actions.")
 	return &p
 }
 
@@ -160,7 +165,7 @@ func CheckKeyARN(path Path, value, partition string) *Problem {
 	}
 	p := errorAt(path, "Invalid artifact store encryption key", fmt.Sprintf(
 		"%q %s. Give the key's ARN, such as \"arn:%s:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\" "+
-			"(aws_kms_key.artifacts.arn).", value, fault, cmp.Or(partition, DefaultPartition)))
+			"(aws_kms_key.artifacts.arn).", value, fault, cmpOr(partition, DefaultPartition)))
 	return &p
 }
 
@@ -187,4 +192,11 @@ func keyARNFault(value, partition string) string {
 		return "has no valid 12-digit account ID"
 	}
 	return ""
+}
+
+func cmpOr(value, fallback string) string {
+	if value == "" {
+		return fallback
+	}
+	return value
 }

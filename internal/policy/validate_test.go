@@ -109,7 +109,7 @@ func TestSizeLimits(t *testing.T) {
 		return s
 	}
 	over := func(req Request) (size int, problems []Problem) {
-		doc := Document{Version: Version, Statement: merge(render(req, selectedActionTypes(req)))}
+		doc := assemble(req).Document
 		return doc.Size(), Build(req).Problems
 	}
 	size, problems := over(Request{ActionProviders: []string{"CodeBuild"}, ArtifactStores: stores(60)})
