@@ -28,7 +28,6 @@ var codeBuildStatements = []Statement{
 	},
 }
 
-
 // pipelineLogGroup and pipelineLogStreams are the CloudWatch Logs access of the
 // actions that run on CodePipeline-managed compute and log to /aws/codepipeline/<pipeline>.
 var (

@@ -138,3 +138,40 @@ func TestLookups(t *testing.T) {
 		t.Errorf("CanonicalCategory(deploy) = %q, %v", c, ok)
 	}
 }
+
+// TestTemplatesUseDocumentedKeys checks that every placeholder and option of
+// an action type names a pipeline-wide value or one of its documented keys, so
+// configuration can scope it.
+func TestTemplatesUseDocumentedKeys(t *testing.T) {
+	pipelineWide := map[string]bool{Partition: true, Region: true, Account: true, ThisPipeline: true, PassRole: true}
+	// Names no pipeline definition holds; they always render as "*".
+	neverConfigured := map[string]bool{"TaskDefinitionFamily": true}
+	for _, at := range All() {
+		if at.ConfigKeys == nil && at.Provider != "Snyk" {
+			t.Errorf("%s documents no configuration keys", at.Key())
+		}
+		for _, s := range at.Statements {
+			var templates []string
+			templates = append(templates, s.Resources...)
+			for _, entries := range s.Condition {
+				for key, values := range entries {
+					templates = append(templates, key)
+					templates = append(templates, values...)
+				}
+			}
+			for _, tmpl := range templates {
+				for _, m := range regexp.MustCompile(`\$\{([A-Za-z0-9]+)`).FindAllStringSubmatch(tmpl, -1) {
+					key, documented := at.ConfigKey(m[1])
+					if !pipelineWide[m[1]] && !neverConfigured[m[1]] && (!documented || key.Kind == Setting) {
+						t.Errorf("%s statement %s: placeholder %s is not a documented resource key", at.Key(), s.Sid, m[1])
+					}
+				}
+			}
+			if s.Only != nil {
+				if _, documented := at.ConfigKey(s.Only.Key); !documented {
+					t.Errorf("%s statement %s depends on undocumented key %s", at.Key(), s.Sid, s.Only.Key)
+				}
+			}
+		}
+	}
+}

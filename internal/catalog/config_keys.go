@@ -4,7 +4,9 @@ package catalog
 // ("Configuration parameters"). Keys that name resources fill the templates of
 // the same name; Setting keys only switch statements on and off.
 
-func name(key string, required bool) ConfigKey { return ConfigKey{Name: key, Kind: Name, Required: required} }
+func name(key string, required bool) ConfigKey {
+	return ConfigKey{Name: key, Kind: Name, Required: required}
+}
 
 func setting(key string, required bool) ConfigKey {
 	return ConfigKey{Name: key, Kind: Setting, Required: required}
@@ -82,7 +84,7 @@ var configKeys = map[string][]ConfigKey{
 	"Deploy/AlexaSkillsKit": settings(true, "ClientId", "ClientSecret", "RefreshToken", "SkillId"),
 	"Deploy/AppConfig": {name("Application", true), name("Environment", true), name("ConfigurationProfile", true),
 		setting("InputArtifactConfigurationPath", true), setting("DeploymentStrategy", false)},
-	"Deploy/EC2": keys([]ConfigKey{setting("InstanceTagKey", true), setting("InstanceTagValue", false),
+	"Deploy/EC2": keys([]ConfigKey{name("InstanceTagKey", true), name("InstanceTagValue", false),
 		{Name: "TargetGroupNameList", Kind: NameList}},
 		settings(true, "InstanceType", "PostScript"),
 		settings(false, "TargetDirectory", "DeploySpec", "MaxBatch", "MaxError", "PreScript")),

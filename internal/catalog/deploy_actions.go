@@ -475,9 +475,10 @@ var deployActions = []ActionType{
 				Sid:       "EC2DeployTaggedInstances",
 				Actions:   []string{"ssm:SendCommand"},
 				Resources: []string{"arn:${Partition}:ec2:${Region}:${Account}:instance/*"},
-				Condition: map[string]map[string][]string{"StringEquals": {"aws:ResourceTag/${InstanceTagKey}": {"${InstanceTagValue}"}}},
+				Condition: map[string]map[string][]string{"StringLike": {"aws:ResourceTag/${InstanceTagKey}": {"${InstanceTagValue}"}}},
 				Sources:   []string{DocsEC2Deploy},
-				Note:      "The tag condition needs the action's InstanceTagKey and InstanceTagValue; without them it is left out.",
+				Note: "Limited to instances tagged as the action targets them. Without InstanceTagValue any value of the " +
+					"key matches, as the action does; without InstanceTagKey the condition cannot be written and is left out.",
 			},
 			{
 				Sid:     "EC2DeployRunCommandDocuments",

@@ -59,23 +59,34 @@ func arnFault(value string, services []string, typePrefix, partition string) str
 	return ""
 }
 
-// CheckPipelineAction validates one pipeline action: its type, owner, region,
-// role and the configuration values that name resources.
+// CheckPipelineAction validates one pipeline action: where it runs (region,
+// role) and what it is (type, owner, configuration).
 func CheckPipelineAction(path Path, pa PipelineAction, partition string) []Problem {
 	var problems []Problem
-	add := func(p *Problem) {
+	for _, p := range []*Problem{
+		CheckRegion(path.Child(AttrRegion), pa.Region),
+		CheckRoleARN(path.Child(AttrRoleARN), pa.RoleARN, partition),
+	} {
 		if p != nil {
 			p.Detail = actionLabel(pa) + p.Detail
 			problems = append(problems, *p)
 		}
 	}
-	add(CheckRegion(path.Child(AttrRegion), pa.Region))
-	add(CheckRoleARN(path.Child(AttrRoleARN), pa.RoleARN, partition))
+	return append(problems, CheckActionType(path, pa, partition)...)
+}
+
+// CheckActionType validates a pipeline action's category, provider and owner,
+// and the configuration values that name resources.
+func CheckActionType(path Path, pa PipelineAction, partition string) []Problem {
+	var problems []Problem
+	add := func(p Problem) {
+		p.Detail = actionLabel(pa) + p.Detail
+		problems = append(problems, p)
+	}
 	owner := cmpOr(pa.Owner, catalog.OwnerAWS)
 	if !slices.Contains(owners, owner) {
-		p := errorAt(path.Child(AttrOwner), "Unknown action owner",
-			fmt.Sprintf("%q is not an action owner. Valid owners are %s.", pa.Owner, quoteList(owners)))
-		add(&p)
+		add(errorAt(path.Child(AttrOwner), "Unknown action owner",
+			fmt.Sprintf("%q is not an action owner. Valid owners are %s.", pa.Owner, quoteList(owners))))
 		return problems
 	}
 	if owner == catalog.OwnerCustom {
@@ -83,17 +94,16 @@ func CheckPipelineAction(path Path, pa PipelineAction, partition string) []Probl
 	}
 	at, p := resolvePipelineActionType(path, pa)
 	if p != nil {
-		add(p)
+		add(*p)
 		return problems
 	}
 	if owner != at.Owner {
-		p := warningAt(path.Child(AttrOwner), "Unexpected action owner", fmt.Sprintf(
-			"CodePipeline documents owner %q for %s, not %q.", at.Owner, at.Key(), owner))
-		add(&p)
+		add(warningAt(path.Child(AttrOwner), "Unexpected action owner", fmt.Sprintf(
+			"CodePipeline documents owner %q for %s, not %q.", at.Owner, at.Key(), owner)))
 	}
 	for _, name := range sortedKeys(pa.Configuration) {
 		for _, p := range checkConfigValue(path.Child(AttrConfiguration).Child(MapKey(name)), at, name, pa.Configuration[name], partition) {
-			add(&p)
+			add(p)
 		}
 	}
 	return problems

@@ -58,10 +58,15 @@ func (v values) renderResource(template string) []string {
 }
 
 // renderCondition fills condition keys and values. An entry whose key or values
-// hold an unknown value is left out: it narrows by a value not known yet.
+// hold an unknown value is left out: it narrows by a value not known yet. Under
+// a *Like operator an unknown value is "*", which matches any value.
 func (v values) renderCondition(condition map[string]map[string][]string) map[string]map[string][]string {
 	rendered := map[string]map[string][]string{}
 	for operator, entries := range condition {
+		unknownValue := ""
+		if strings.HasSuffix(operator, "Like") {
+			unknownValue = "*"
+		}
 		for key, templates := range entries {
 			keys := v.expand(key, "")
 			if len(keys) != 1 {
@@ -70,7 +75,7 @@ func (v values) renderCondition(condition map[string]map[string][]string) map[st
 			var vals []string
 			complete := true
 			for _, t := range templates {
-				expanded := v.expand(t, "")
+				expanded := v.expand(t, unknownValue)
 				complete = complete && len(expanded) > 0
 				vals = append(vals, expanded...)
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
 )
@@ -21,15 +22,29 @@ func NewServiceRolePolicyDataSource() datasource.DataSource { return &serviceRol
 type serviceRolePolicyDataSource struct{}
 
 type serviceRolePolicyModel struct {
-	ActionProviders types.List   `tfsdk:"action_providers"`
-	ArtifactStores  types.List   `tfsdk:"artifact_stores"`
-	Partition       types.String `tfsdk:"partition"`
-	Region          types.String `tfsdk:"region"`
-	AccountID       types.String `tfsdk:"account_id"`
-	JSON            types.String `tfsdk:"json"`
-	MinifiedJSON    types.String `tfsdk:"minified_json"`
-	IAMActions      types.List   `tfsdk:"iam_actions"`
-	PolicySize      types.Int64  `tfsdk:"policy_size"`
+	ActionProviders    types.List   `tfsdk:"action_providers"`
+	PipelineActions    types.List   `tfsdk:"pipeline_actions"`
+	ArtifactStores     types.List   `tfsdk:"artifact_stores"`
+	Partition          types.String `tfsdk:"partition"`
+	Region             types.String `tfsdk:"region"`
+	AccountID          types.String `tfsdk:"account_id"`
+	PipelineName       types.String `tfsdk:"pipeline_name"`
+	PassRoleARNs       types.List   `tfsdk:"pass_role_arns"`
+	JSON               types.String `tfsdk:"json"`
+	MinifiedJSON       types.String `tfsdk:"minified_json"`
+	IAMActions         types.List   `tfsdk:"iam_actions"`
+	PolicySize         types.Int64  `tfsdk:"policy_size"`
+	ActionRolePolicies types.Map    `tfsdk:"action_role_policies"`
+}
+
+type pipelineActionModel struct {
+	Name          types.String `tfsdk:"name"`
+	Category      types.String `tfsdk:"category"`
+	Owner         types.String `tfsdk:"owner"`
+	Provider      types.String `tfsdk:"provider"`
+	Configuration types.Map    `tfsdk:"configuration"`
+	Region        types.String `tfsdk:"region"`
+	RoleARN       types.String `tfsdk:"role_arn"`
 }
 
 type artifactStoreModel struct {
@@ -58,6 +73,54 @@ func (d *serviceRolePolicyDataSource) Schema(_ context.Context, _ datasource.Sch
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators:  []validator.List{listvalidator.ValueStringsAre(validActionProvider)},
+			},
+			"pipeline_actions": schema.ListNestedAttribute{
+				MarkdownDescription: "The pipeline's actions with their configuration, as in `aws_codepipeline`'s " +
+					"`stage.action` blocks: feed both from the same locals. Configuration values that name resources " +
+					"(`ProjectName`, `ConnectionArn`, `StackName`, `ClusterName`, ...) scope the statements to exactly " +
+					"those ARNs, and options such as CodeBuild's `BatchEnabled` or CloudFormation's `ActionMode` grant " +
+					"only what they use. A key that is missing, or a value CodePipeline resolves at run time " +
+					"(`#{...}`), falls back to the unscoped grant. May be combined with `action_providers`; the policy " +
+					"covers both.",
+				Optional: true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"name": schema.StringAttribute{
+						MarkdownDescription: "The action's name; only used to point at the action in messages.",
+						Optional:            true,
+					},
+					"category": schema.StringAttribute{
+						MarkdownDescription: "The action category: `Source`, `Build`, `Test`, `Deploy`, `Approval`, `Invoke` or `Compute`.",
+						Required:            true,
+					},
+					"owner": schema.StringAttribute{
+						MarkdownDescription: "The action owner: `AWS` (default), `ThirdParty` or `Custom`. Custom actions run " +
+							"on their own job workers and need nothing from the service role.",
+						Optional: true,
+					},
+					"provider": schema.StringAttribute{
+						MarkdownDescription: "The action provider, such as `CodeBuild`.",
+						Required:            true,
+					},
+					"configuration": schema.MapAttribute{
+						MarkdownDescription: "The action's configuration, as in `aws_codepipeline`. Keys the action type " +
+							"does not document draw a warning; ARNs of the wrong service, resource type or partition an error.",
+						ElementType: types.StringType,
+						Optional:    true,
+					},
+					"region": schema.StringAttribute{
+						MarkdownDescription: "The action's region, for cross-region actions; its resources' ARNs use it " +
+							"instead of the pipeline's `region`.",
+						Optional:   true,
+						Validators: []validator.String{validRegion},
+					},
+					"role_arn": schema.StringAttribute{
+						MarkdownDescription: "The action's own IAM role. The service role then only gets `sts:AssumeRole` " +
+							"on it, and `action_role_policies` holds what the role itself needs. The action's resources " +
+							"are taken to live in the role's account.",
+						Optional:   true,
+						Validators: []validator.String{validRoleARN},
+					},
+				}},
 			},
 			"artifact_stores": schema.ListNestedAttribute{
 				MarkdownDescription: "The pipeline's artifact stores, as in `aws_codepipeline`'s `artifact_store` blocks. " +
@@ -101,6 +164,22 @@ func (d *serviceRolePolicyDataSource) Schema(_ context.Context, _ datasource.Sch
 				Optional:   true,
 				Validators: []validator.String{validAccountID},
 			},
+			"pipeline_name": schema.StringAttribute{
+				MarkdownDescription: "The pipeline's name. Actions that log to CloudWatch Logs (Commands, " +
+					"ECRBuildAndPublish, InspectorScan, EC2, EKS, Lambda deploy) write to log groups named after it; " +
+					"without it those grants cover every pipeline's log groups.",
+				Optional:   true,
+				Validators: []validator.String{validPipelineName},
+			},
+			"pass_role_arns": schema.ListAttribute{
+				MarkdownDescription: "Roles that deploy actions hand to a service but that the pipeline definition does " +
+					"not name: the ECS task and task execution roles of ECS and CodeDeployToECS deploys, the Elastic " +
+					"Beanstalk service and instance roles. `iam:PassRole` is scoped to them; without them it covers " +
+					"every role of the account, still only for those services.",
+				ElementType: types.StringType,
+				Optional:    true,
+				Validators:  []validator.List{listvalidator.ValueStringsAre(validRoleARN)},
+			},
 			"json": schema.StringAttribute{
 				MarkdownDescription: "The policy document, indented with two spaces. Statements are sorted by `Sid`; " +
 					"actions and resources are sorted lists.",
@@ -121,20 +200,70 @@ func (d *serviceRolePolicyDataSource) Schema(_ context.Context, _ datasource.Sch
 					"be attached inline to a role at all, and reading the data source fails.",
 				Computed: true,
 			},
+			"action_role_policies": schema.MapAttribute{
+				MarkdownDescription: "For each `role_arn` of `pipeline_actions`, the policy that role needs for its " +
+					"actions (including the artifact stores), as JSON. Attach each to its role, for example in the " +
+					"other account of a cross-account deploy. Empty when no action declares a role.",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
 		},
 	}
 }
 
-// ValidateConfig checks what single-attribute validators cannot see.
+// ValidateConfig checks what single-attribute validators cannot see. It
+// reports errors only: warnings come once, from Read.
 func (d *serviceRolePolicyDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var config serviceRolePolicyModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !config.ActionProviders.IsUnknown() && len(config.ActionProviders.Elements()) == 0 {
+	if !config.ActionProviders.IsUnknown() && !config.PipelineActions.IsUnknown() &&
+		len(config.ActionProviders.Elements()) == 0 && len(config.PipelineActions.Elements()) == 0 {
 		appendProblems(&resp.Diagnostics, []policy.Problem{*policy.NoActions()})
 	}
+	if config.PipelineActions.IsUnknown() {
+		return
+	}
+	var actions []types.Object
+	resp.Diagnostics.Append(config.PipelineActions.ElementsAs(ctx, &actions, false)...)
+	for i, obj := range actions {
+		action, known := knownActionType(ctx, obj)
+		if !known {
+			continue // checked once its values are known
+		}
+		var errs []policy.Problem
+		for _, p := range policy.CheckActionType(policy.Path{policy.AttrPipelineActions, i}, action, "") {
+			if !p.Warning {
+				errs = append(errs, p)
+			}
+		}
+		appendProblems(&resp.Diagnostics, errs)
+	}
+}
+
+// knownActionType reads what identifies a pipeline action's type, skipping
+// configuration values that are not known yet.
+func knownActionType(ctx context.Context, obj types.Object) (policy.PipelineAction, bool) {
+	var m pipelineActionModel
+	if obj.IsUnknown() || obj.IsNull() || obj.As(ctx, &m, basetypes.ObjectAsOptions{}).HasError() {
+		return policy.PipelineAction{}, false
+	}
+	if m.Category.IsUnknown() || m.Provider.IsUnknown() || m.Owner.IsUnknown() || m.Configuration.IsUnknown() {
+		return policy.PipelineAction{}, false
+	}
+	action := policy.PipelineAction{
+		Name: m.Name.ValueString(), Category: m.Category.ValueString(),
+		Owner: m.Owner.ValueString(), Provider: m.Provider.ValueString(),
+		Configuration: map[string]string{},
+	}
+	for key, value := range m.Configuration.Elements() {
+		if s, ok := value.(types.String); ok && !s.IsUnknown() && !s.IsNull() {
+			action.Configuration[key] = s.ValueString()
+		}
+	}
+	return action, true
 }
 
 func (d *serviceRolePolicyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -159,6 +288,12 @@ func (d *serviceRolePolicyDataSource) Read(ctx context.Context, req datasource.R
 	data.MinifiedJSON = types.StringValue(result.Document.MinifiedJSON())
 	data.IAMActions = actions
 	data.PolicySize = types.Int64Value(int64(result.Document.Size()))
+	rolePolicies := map[string]string{}
+	for role, doc := range result.RolePolicies {
+		rolePolicies[role] = doc.JSON()
+	}
+	data.ActionRolePolicies, diags = types.MapValueFrom(ctx, types.StringType, rolePolicies)
+	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &data)...)
 }
 
@@ -166,14 +301,26 @@ func (d *serviceRolePolicyDataSource) Read(ctx context.Context, req datasource.R
 func (m serviceRolePolicyModel) request(ctx context.Context) (policy.Request, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	req := policy.Request{
-		Partition: m.Partition.ValueString(),
-		Region:    m.Region.ValueString(),
-		AccountID: m.AccountID.ValueString(),
+		Partition:    m.Partition.ValueString(),
+		Region:       m.Region.ValueString(),
+		AccountID:    m.AccountID.ValueString(),
+		PipelineName: m.PipelineName.ValueString(),
 	}
 	if req.Partition == "" {
 		req.Partition = policy.DefaultPartition
 	}
 	diags.Append(m.ActionProviders.ElementsAs(ctx, &req.ActionProviders, false)...)
+	diags.Append(m.PassRoleARNs.ElementsAs(ctx, &req.PassRoleARNs, false)...)
+	var actions []pipelineActionModel
+	diags.Append(m.PipelineActions.ElementsAs(ctx, &actions, false)...)
+	for _, a := range actions {
+		action := policy.PipelineAction{
+			Name: a.Name.ValueString(), Category: a.Category.ValueString(), Owner: a.Owner.ValueString(),
+			Provider: a.Provider.ValueString(), Region: a.Region.ValueString(), RoleARN: a.RoleARN.ValueString(),
+		}
+		diags.Append(a.Configuration.ElementsAs(ctx, &action.Configuration, false)...)
+		req.PipelineActions = append(req.PipelineActions, action)
+	}
 	var stores []artifactStoreModel
 	diags.Append(m.ArtifactStores.ElementsAs(ctx, &stores, false)...)
 	for _, s := range stores {

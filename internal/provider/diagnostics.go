@@ -76,11 +76,15 @@ var (
 		_, p := policy.ResolveActionProvider(at, s)
 		return p
 	}}
-	validPartition = checkString{"must be an AWS partition", policy.CheckPartition}
-	validRegion    = checkString{"must be an AWS region code", policy.CheckRegion}
-	validAccountID = checkString{"must be a 12-digit AWS account ID", policy.CheckAccountID}
-	validBucket    = checkString{"must be an S3 bucket name", policy.CheckBucketName}
-	validKeyARN    = checkString{"must be a KMS key ARN", func(at policy.Path, s string) *policy.Problem {
+	validPartition    = checkString{"must be an AWS partition", policy.CheckPartition}
+	validRegion       = checkString{"must be an AWS region code", policy.CheckRegion}
+	validAccountID    = checkString{"must be a 12-digit AWS account ID", policy.CheckAccountID}
+	validBucket       = checkString{"must be an S3 bucket name", policy.CheckBucketName}
+	validPipelineName = checkString{"must be a CodePipeline name", policy.CheckPipelineName}
+	validRoleARN      = checkString{"must be an IAM role ARN", func(at policy.Path, s string) *policy.Problem {
+		return policy.CheckRoleARN(at, s, "")
+	}}
+	validKeyARN = checkString{"must be a KMS key ARN", func(at policy.Path, s string) *policy.Problem {
 		return policy.CheckKeyARN(at, s, "")
 	}}
 )

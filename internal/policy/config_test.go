@@ -1,0 +1,157 @@
+package policy
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
+)
+
+func TestOptionApplies(t *testing.T) {
+	batch := &catalog.Option{Key: "BatchEnabled", Values: []string{"true"}, Default: "false"}
+	mode := &catalog.Option{Key: "ActionMode", Values: []string{"CHANGE_SET_REPLACE"}}
+	role := &catalog.Option{Key: "RoleArn"}
+	override := &catalog.Option{Key: "ServiceRoleArnOverride", Explicit: true}
+	cases := []struct {
+		name   string
+		option *catalog.Option
+		config map[string]string
+		want   bool
+	}{
+		{"provider only grants everything", batch, nil, true},
+		{"provider only skips explicit grants", override, nil, false},
+		{"default applies", batch, map[string]string{}, false},
+		{"matching value, any case", batch, map[string]string{"BatchEnabled": "True"}, true},
+		{"other value", batch, map[string]string{"BatchEnabled": "false"}, false},
+		{"runtime variable grants", batch, map[string]string{"BatchEnabled": "#{variables.batch}"}, true},
+		{"required key missing grants", mode, map[string]string{}, true},
+		{"other mode", mode, map[string]string{"ActionMode": "DELETE_ONLY"}, false},
+		{"key set", role, map[string]string{"RoleArn": "arn:aws:iam::111122223333:role/r"}, true},
+		{"key not set", role, map[string]string{}, false},
+		{"key empty", role, map[string]string{"RoleArn": ""}, false},
+		{"explicit key set", override, map[string]string{"ServiceRoleArnOverride": "arn:aws:iam::111122223333:role/r"}, true},
+	}
+	for _, tc := range cases {
+		if got := applies(tc.option, tc.config); got != tc.want {
+			t.Errorf("%s: applies = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestConfigValues(t *testing.T) {
+	lambda, _ := catalog.Lookup("Invoke", "Lambda")
+	for value, want := range map[string]record{
+		"my-function":      {"": "my-function", "Name": "my-function"},
+		"my-function:live": {"": "my-function:live", "Name": "my-function"},
+		"arn:aws:lambda:eu-west-1:444455556666:function:my-function:live": {
+			"": "arn:aws:lambda:eu-west-1:444455556666:function:my-function:live", "Partition": "aws",
+			"Region": "eu-west-1", "Account": "444455556666", "Name": "my-function"},
+	} {
+		got := configValues(lambda, map[string]string{"FunctionName": value})["FunctionName"]
+		if len(got) != 1 || !reflect.DeepEqual(got[0], want) {
+			t.Errorf("FunctionName %q: got %v, want %v", value, got, want)
+		}
+	}
+	ec2, _ := catalog.Lookup("Deploy", "EC2")
+	v := configValues(ec2, map[string]string{"TargetGroupNameList": "blue, green,", "Undocumented": "x", "InstanceTagKey": "#{v.k}"})
+	if len(v["TargetGroupNameList"]) != 2 || v["TargetGroupNameList"][1][""] != "green" {
+		t.Errorf("name lists split on commas: %v", v)
+	}
+	if v["Undocumented"] != nil || v["InstanceTagKey"] != nil {
+		t.Errorf("undocumented keys and runtime variables must add nothing: %v", v)
+	}
+}
+
+// TestScopedGrants checks, action by action, what configuration changes.
+func TestScopedGrants(t *testing.T) {
+	build := func(actions ...PipelineAction) Document {
+		req := goldenContext()
+		req.PipelineActions = actions
+		result := Build(req)
+		if HasError(result.Problems) {
+			t.Fatalf("unexpected problems: %+v", result.Problems)
+		}
+		return result.Document
+	}
+	grants := func(doc Document, action, resource string) bool {
+		for _, s := range doc.Statement {
+			if slices.Contains(s.Action, action) && slices.Contains(s.Resource, resource) {
+				return true
+			}
+		}
+		return false
+	}
+
+	doc := build(PipelineAction{Category: "Build", Provider: "CodeBuild", Configuration: map[string]string{"ProjectName": "p"}})
+	if !grants(doc, "codebuild:StartBuild", "arn:aws:codebuild:eu-west-1:111122223333:project/p") || slices.Contains(doc.Actions(), "codebuild:StartBuildBatch") {
+		t.Error("a CodeBuild action without BatchEnabled starts single builds on its project only")
+	}
+	doc = build(PipelineAction{Category: "Build", Provider: "CodeBuild", Region: "us-west-2",
+		Configuration: map[string]string{"ProjectName": "p", "ServiceRoleArnOverride": "arn:aws:iam::111122223333:role/builder"}})
+	if !grants(doc, "codebuild:StartBuild", "arn:aws:codebuild:us-west-2:111122223333:project/p") ||
+		!grants(doc, "iam:PassRole", "arn:aws:iam::111122223333:role/builder") {
+		t.Errorf("a cross-region action uses its region; ServiceRoleArnOverride is passed to CodeBuild:\n%s", doc.JSON())
+	}
+	doc = build(PipelineAction{Category: "Deploy", Provider: "CloudFormation", Configuration: map[string]string{"ActionMode": "DELETE_ONLY", "StackName": "s"}})
+	if got := doc.Actions(); slices.Contains(got, "cloudformation:CreateStack") || !slices.Contains(got, "cloudformation:DeleteStack") ||
+		slices.Contains(got, "iam:PassRole") || slices.Contains(got, "cloudformation:ValidateTemplate") {
+		t.Errorf("DELETE_ONLY without RoleArn deletes and describes only: %v", got)
+	}
+	doc = build(PipelineAction{Category: "Approval", Provider: "Manual"})
+	if slices.Contains(doc.Actions(), "sns:Publish") {
+		t.Error("a manual approval without NotificationArn publishes nothing")
+	}
+	doc = build(PipelineAction{Category: "Invoke", Provider: "StepFunctions", Configuration: map[string]string{
+		"StateMachineArn": "arn:aws:states:us-east-2:444455556666:stateMachine:Release", "ExecutionNamePrefix": "pipeline"}})
+	if !grants(doc, "states:DescribeExecution", "arn:aws:states:us-east-2:444455556666:execution:Release:pipeline*") {
+		t.Errorf("executions are scoped to the state machine's region, account and prefix:\n%s", doc.JSON())
+	}
+	doc = build(PipelineAction{Category: "Source", Provider: "CodeStarSourceConnection", Configuration: map[string]string{
+		"ConnectionArn": "arn:aws:codestar-connections:eu-west-1:111122223333:connection/abc"}})
+	if !grants(doc, "codeconnections:UseConnection", "arn:aws:codeconnections:eu-west-1:111122223333:connection/abc") ||
+		!grants(doc, "codestar-connections:UseConnection", "arn:aws:codestar-connections:eu-west-1:111122223333:connection/abc") {
+		t.Errorf("a connection ARN of either prefix is granted under both:\n%s", doc.JSON())
+	}
+	doc = build(PipelineAction{Category: "Build", Provider: "CodeBuild", Configuration: map[string]string{"ProjectName": "#{variables.project}"}})
+	if !grants(doc, "codebuild:StartBuild", "arn:aws:codebuild:eu-west-1:111122223333:project/*") {
+		t.Error("a value resolved at run time falls back to the unscoped grant")
+	}
+	doc = build(PipelineAction{Category: "Deploy", Provider: "EC2", Configuration: map[string]string{"InstanceTagKey": "app"}})
+	if !strings.Contains(doc.JSON(), `"aws:ResourceTag/app": [`+"\n"+`            "*"`) {
+		t.Errorf("without InstanceTagValue, any instance carrying the tag key is a target:\n%s", doc.JSON())
+	}
+	doc = build(PipelineAction{Category: "Build", Owner: "Custom", Provider: "Jenkins"})
+	if len(doc.Statement) != 3 {
+		t.Errorf("a custom action grants nothing beyond the artifact stores:\n%s", doc.JSON())
+	}
+}
+
+func TestPipelineActionAdvice(t *testing.T) {
+	req := goldenContext()
+	req.PipelineActions = []PipelineAction{
+		{Name: "Source", Category: "Source", Provider: "CodeCommit", Owner: "ThirdParty",
+			Configuration: map[string]string{"RepositoryName": "r", "OutputArtifactFormat": "CODEBUILD_CLONE_REF", "Branch": "main"}},
+	}
+	type finding struct {
+		summary string
+		path    Path
+	}
+	var got []finding
+	for _, p := range Build(req).Problems {
+		if !p.Warning || !strings.HasPrefix(p.Detail, `In action "Source": `) {
+			t.Errorf("want warnings naming the action, got %+v", p)
+		}
+		got = append(got, finding{p.Summary, p.Path})
+	}
+	at := Path{AttrPipelineActions, 0}
+	want := []finding{
+		{"Unexpected action owner", at.Child(AttrOwner)},
+		{"Unknown configuration key", at.Child(AttrConfiguration).Child(MapKey("Branch"))},
+		{"Another role needs permissions too", at.Child(AttrConfiguration).Child(MapKey("OutputArtifactFormat"))},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}

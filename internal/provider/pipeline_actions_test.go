@@ -1,0 +1,182 @@
+package provider
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+// The realistic pipelines of the policy builder's golden tests, written as a
+// Terraform user writes them; the CLI must produce the reviewed policies.
+var realisticPipelineConfigs = map[string]string{
+	"connection_codebuild_ecs_bluegreen": `
+locals {
+  actions = [
+    { name = "Source", category = "Source", provider = "CodeStarSourceConnection", configuration = {
+      ConnectionArn    = "arn:aws:codeconnections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f"
+      FullRepositoryId = "example-org/web-frontend"
+      BranchName       = "main"
+    } },
+    { name = "Build", category = "Build", provider = "CodeBuild", configuration = { ProjectName = "web-frontend-build" } },
+    { name = "Deploy", category = "Deploy", provider = "CodeDeployToECS", configuration = {
+      ApplicationName                = "web-frontend"
+      DeploymentGroupName            = "web-frontend-bluegreen"
+      TaskDefinitionTemplateArtifact = "BuildOutput"
+      AppSpecTemplateArtifact        = "BuildOutput"
+      Image1ArtifactName             = "BuildOutput"
+      Image1ContainerName            = "IMAGE1_NAME"
+    } },
+  ]
+}
+
+data "codepipeline_service_role_policy" "test" {
+  pipeline_actions = local.actions
+  pipeline_name    = "web-frontend"
+  region           = "eu-west-1"
+  account_id       = "111122223333"
+  artifact_stores = [{
+    location          = "web-frontend-artifacts"
+    encryption_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  }]
+  pass_role_arns = [
+    "arn:aws:iam::111122223333:role/web-frontend-task",
+    "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",
+  ]
+}`,
+	"codecommit_batch_build_changeset": `
+data "codepipeline_service_role_policy" "test" {
+  pipeline_name   = "platform-infra"
+  region          = "us-east-1"
+  account_id      = "444455556666"
+  artifact_stores = [{ location = "platform-infra-artifacts" }]
+  pipeline_actions = [
+    { name = "Source", category = "Source", provider = "CodeCommit", configuration = { RepositoryName = "platform-infra", BranchName = "main" } },
+    { name = "Build", category = "Build", provider = "CodeBuild", configuration = { ProjectName = "platform-infra-synth", BatchEnabled = "true" } },
+    { name = "CreateChangeSet", category = "Deploy", provider = "CloudFormation", configuration = {
+      ActionMode    = "CHANGE_SET_REPLACE"
+      StackName     = "platform-network"
+      ChangeSetName = "pipeline-changes"
+      TemplatePath  = "BuildOutput::network.yaml"
+      RoleArn       = "arn:aws:iam::444455556666:role/cfn-deployer"
+    } },
+    { name = "Approve", category = "Approval", provider = "Manual", configuration = { NotificationArn = "arn:aws:sns:us-east-1:444455556666:platform-approvals" } },
+    { name = "ExecuteChangeSet", category = "Deploy", provider = "CloudFormation", configuration = {
+      ActionMode    = "CHANGE_SET_EXECUTE"
+      StackName     = "platform-network"
+      ChangeSetName = "pipeline-changes"
+    } },
+  ]
+}`,
+	"s3_lambda_crossaccount_cloudformation": `
+data "codepipeline_service_role_policy" "test" {
+  pipeline_name = "data-jobs"
+  region        = "us-east-1"
+  account_id    = "111122223333"
+  artifact_stores = [
+    { location = "data-jobs-artifacts-us-east-1", region = "us-east-1", encryption_key_id = "arn:aws:kms:us-east-1:111122223333:key/1111aaaa-12ab-34cd-56ef-1234567890ab" },
+    { location = "data-jobs-artifacts-eu-central-1", region = "eu-central-1", encryption_key_id = "arn:aws:kms:eu-central-1:111122223333:key/2222bbbb-12ab-34cd-56ef-1234567890ab" },
+  ]
+  pipeline_actions = [
+    { name = "Source", category = "Source", provider = "S3", configuration = { S3Bucket = "data-jobs-source", S3ObjectKey = "releases/data-jobs.zip", PollForSourceChanges = "false" } },
+    { name = "Validate", category = "Invoke", provider = "Lambda", configuration = { FunctionName = "data-jobs-validate", UserParameters = "strict" } },
+    { name = "DeployProd", category = "Deploy", provider = "CloudFormation", region = "eu-central-1",
+      role_arn = "arn:aws:iam::777788889999:role/pipeline-deploy-action",
+      configuration = {
+        ActionMode   = "CREATE_UPDATE"
+        StackName    = "data-jobs-prod"
+        TemplatePath = "SourceOutput::stack.yaml"
+        RoleArn      = "arn:aws:iam::777788889999:role/cfn-data-jobs-prod"
+    } },
+  ]
+}`,
+}
+
+func golden(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile("../policy/testdata/golden/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(string(b), "\n")
+}
+
+func TestServiceRolePolicy_realisticPipelines(t *testing.T) {
+	for name, config := range realisticPipelineConfigs {
+		t.Run(name, func(t *testing.T) {
+			roles := map[string]knownvalue.Check{}
+			if name == "s3_lambda_crossaccount_cloudformation" {
+				roles["arn:aws:iam::777788889999:role/pipeline-deploy-action"] =
+					knownvalue.StringExact(golden(t, "pipeline_"+name+"_role_pipeline-deploy-action.json"))
+			}
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config: config,
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("json"), knownvalue.StringExact(golden(t, "pipeline_"+name+".json"))),
+						statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("action_role_policies"), knownvalue.MapExact(roles)),
+					},
+				}},
+			})
+		})
+	}
+}
+
+func TestServiceRolePolicy_pipelineActionDiagnostics(t *testing.T) {
+	cases := map[string]struct {
+		actions string
+		err     string
+	}{
+		"empty list":        {`[]`, `No pipeline actions`},
+		"unknown provider":  {`[{ category = "Build", provider = "Jenkins" }]`, `Unknown action provider`},
+		"wrong category":    {`[{ category = "Source", provider = "CloudFormation" }]`, `Action provider not in this category[\s\S]*"Deploy/CloudFormation"`},
+		"unknown category":  {`[{ category = "Release", provider = "S3" }]`, `Unknown action category[\s\S]*"Release"`},
+		"wrong owner":       {`[{ category = "Build", provider = "CodeBuild", owner = "Amazon" }]`, `Unknown action owner[\s\S]*"ThirdParty"`},
+		"region":            {`[{ category = "Build", provider = "CodeBuild", region = "Frankfurt" }]`, `Invalid region[\s\S]*Frankfurt`},
+		"role":              {`[{ category = "Build", provider = "CodeBuild", role_arn = "arn:aws:iam::111122223333:user/deployer" }]`, `Invalid IAM role ARN[\s\S]*user/deployer`},
+		"wrong ARN service": {`[{ category = "Invoke", provider = "StepFunctions", configuration = { StateMachineArn = "arn:aws:lambda:us-east-1:111122223333:function:f" } }]`, `Invalid ARN in configuration[\s\S]*"lambda" service`},
+		"wrong ARN type":    {`[{ category = "Deploy", provider = "CloudFormation", configuration = { RoleArn = "arn:aws:iam::111122223333:policy/deployer" } }]`, `Invalid ARN in configuration[\s\S]*policy/deployer`},
+		"labelled":          {`[{ name = "Deploy", category = "Deploy", provider = "Jenkins" }]`, `In action "Deploy"`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config:      "data \"codepipeline_service_role_policy\" \"test\" {\n  pipeline_actions = " + tc.actions + "\n}\n",
+					ExpectError: regexp.MustCompile(tc.err),
+				}},
+			})
+		})
+	}
+}
+
+// TestServiceRolePolicy_configurationUnknownUntilApply feeds a configuration
+// value known only after apply: validation waits, and the policy then scopes to it.
+func TestServiceRolePolicy_configurationUnknownUntilApply(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "project" {
+  input = "built-later"
+}
+
+data "codepipeline_service_role_policy" "test" {
+  pipeline_actions = [{ category = "Build", provider = "CodeBuild", configuration = { ProjectName = terraform_data.project.output } }]
+  account_id       = "111122223333"
+  region           = "eu-west-1"
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("json"),
+					knownvalue.StringRegexp(regexp.MustCompile(`"arn:aws:codebuild:eu-west-1:111122223333:project/built-later"`))),
+			},
+		}},
+	})
+}
