@@ -11,6 +11,24 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 )
 
+// TestExample_pipelineActions runs the scoped example of the docs as written.
+func TestExample_pipelineActions(t *testing.T) {
+	example, err := os.ReadFile("../../examples/data-sources/codepipeline_service_role_policy/data-source-pipeline-actions.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: string(example),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("scoped_policy_json", knownvalue.StringRegexp(
+					regexp.MustCompile(`"arn:aws:ecs:eu-west-1:111122223333:service/production/web-frontend"`))),
+			},
+		}},
+	})
+}
+
 // TestExample_dataSource runs the data source example of the docs as written.
 // (The aws_iam_role_policy example needs the AWS provider, which cannot be
 // installed offline; its data source block is the same shape as this one.)
