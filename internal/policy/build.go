@@ -19,6 +19,9 @@ const (
 type Result struct {
 	// Document is the service role's policy.
 	Document Document
+	// Documents is Document split into managed-policy-sized parts when the
+	// request asks for it, or Document alone.
+	Documents []Document
 	// RolePolicies holds, per action role ARN, the policy that role needs for
 	// the actions that declare it.
 	RolePolicies map[string]Document
@@ -70,6 +73,10 @@ func assemble(req Request) Result {
 	}
 
 	result := Result{Document: newDocument(service)}
+	result.Documents = []Document{result.Document}
+	if req.SplitForManagedPolicies {
+		result.Documents = result.Document.Split(ManagedPolicyLimit)
+	}
 	if len(byRole) > 0 {
 		result.RolePolicies = map[string]Document{}
 		for role, statements := range byRole {
@@ -197,19 +204,46 @@ func advice(req Request, result Result) []Problem {
 				"(location = aws_s3_bucket.artifacts.bucket) to scope them."))
 	}
 	problems = append(problems, companionAdvice(req)...)
-	problems = append(problems, sizeAdvice("The service role policy", result.Document)...)
+	problems = append(problems, serviceRoleSizeAdvice(req, result)...)
 	roles := make([]string, 0, len(result.RolePolicies))
 	for role := range result.RolePolicies {
 		roles = append(roles, role)
 	}
 	sort.Strings(roles)
 	for _, role := range roles {
-		problems = append(problems, sizeAdvice("The policy for action role "+role, result.RolePolicies[role])...)
+		problems = append(problems, sizeAdvice("The policy for action role "+role, result.RolePolicies[role], false)...)
 	}
 	return problems
 }
 
-func sizeAdvice(what string, doc Document) []Problem {
+// serviceRoleSizeAdvice checks the service role's policy against the quota of
+// the way it will be attached, and says exactly how to fit it.
+func serviceRoleSizeAdvice(req Request, result Result) []Problem {
+	if !req.SplitForManagedPolicies {
+		problems := sizeAdvice("The service role policy", result.Document, true)
+		if size := result.Document.Size(); size > InlinePolicyLimit {
+			n := len(result.Document.Split(ManagedPolicyLimit))
+			problems[0].Detail = fmt.Sprintf("The service role policy has %d characters (without whitespace); IAM allows "+
+				"at most %d for all inline policies of one role together, so aws_iam_role_policy would fail at apply. "+
+				"Set split_for_managed_policies = true: policy_documents then holds %d documents of at most %d characters; "+
+				"attach each as an aws_iam_policy with an aws_iam_role_policy_attachment.", size, InlinePolicyLimit, n, ManagedPolicyLimit)
+		}
+		return problems
+	}
+	switch n := len(result.Documents); {
+	case n > MaxManagedPoliciesPerRole:
+		return []Problem{errorAt(Path{AttrSplit}, "Too many managed policies for one role", fmt.Sprintf(
+			"The policy needs %d managed policies; IAM attaches at most %d to one role. Give some actions their own "+
+				"role with role_arn, so their permissions move to action_role_policies.", n, MaxManagedPoliciesPerRole))}
+	case n > DefaultManagedPoliciesPerRole:
+		return []Problem{warningAt(Path{AttrSplit}, "More managed policies than the default quota", fmt.Sprintf(
+			"The policy needs %d managed policies; a role may have %d by default. Ask for the quota "+
+				"\"Managed policies per role\" to be raised (up to %d) before applying.", n, DefaultManagedPoliciesPerRole, MaxManagedPoliciesPerRole))}
+	}
+	return nil
+}
+
+func sizeAdvice(what string, doc Document, canSplit bool) []Problem {
 	switch size := doc.Size(); {
 	case size > InlinePolicyLimit:
 		return []Problem{errorAt(nil, "Policy too large for IAM", fmt.Sprintf(
@@ -217,9 +251,13 @@ func sizeAdvice(what string, doc Document) []Problem {
 				"policies of one role together, so aws_iam_role_policy would fail at apply. Split the pipeline's "+
 				"actions over several data sources and attach each policy as a managed policy.", what, size, InlinePolicyLimit))}
 	case size > ManagedPolicyLimit:
+		hint := ""
+		if canSplit {
+			hint = ", or set split_for_managed_policies = true and attach the parts in policy_documents"
+		}
 		return []Problem{warningAt(nil, "Policy too large for a managed policy", fmt.Sprintf(
 			"%s has %d characters (without whitespace). A managed policy (aws_iam_policy) may have at most "+
-				"%d; attach it inline with aws_iam_role_policy, which allows %d per role.", what, size, ManagedPolicyLimit, InlinePolicyLimit))}
+				"%d; attach it inline with aws_iam_role_policy, which allows %d per role%s.", what, size, ManagedPolicyLimit, InlinePolicyLimit, hint))}
 	}
 	return nil
 }

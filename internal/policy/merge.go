@@ -22,6 +22,9 @@ type grantGroup struct {
 func merge(rendered []Statement) []Statement {
 	groups := map[string]*grantGroup{}
 	for _, s := range rendered {
+		if isUnscoped(s) {
+			s.Sid = UnscopedSid
+		}
 		key := s.Sid + "\x00" + conditionKey(s.Condition)
 		g := groups[key]
 		if g == nil {
@@ -45,6 +48,15 @@ func merge(rendered []Statement) []Statement {
 	sort.Slice(merged, func(i, j int) bool { return statementOrder(merged[i]) < statementOrder(merged[j]) })
 	numberRepeatedSids(merged)
 	return merged
+}
+
+// UnscopedSid names the one statement that gathers every action granted on
+// "*" without a condition: the actions IAM cannot limit to a resource sit
+// together, where a reviewer or a scanner suppression can find them.
+const UnscopedSid = "UnscopedActions"
+
+func isUnscoped(s Statement) bool {
+	return len(s.Resource) == 1 && s.Resource[0] == "*" && len(s.Condition) == 0
 }
 
 // statements splits a group into one statement per distinct resource set.

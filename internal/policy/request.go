@@ -17,6 +17,7 @@ const (
 	AttrProvider        = "provider"
 	AttrConfiguration   = "configuration"
 	AttrRoleARN         = "role_arn"
+	AttrSplit           = "split_for_managed_policies"
 )
 
 // DefaultPartition is used when a request names no partition.
@@ -38,6 +39,9 @@ type Request struct {
 	// PassRoleARNs are the roles deploy actions hand to services (ECS task and
 	// execution roles, for example) that the pipeline definition does not name.
 	PassRoleARNs []string
+	// SplitForManagedPolicies asks for the policy as several documents that
+	// each fit a managed policy, for roles whose policy is too large to inline.
+	SplitForManagedPolicies bool
 }
 
 // PipelineAction is one action of the pipeline, as in aws_codepipeline's stage.action.

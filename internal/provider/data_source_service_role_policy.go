@@ -30,6 +30,8 @@ type serviceRolePolicyModel struct {
 	AccountID          types.String `tfsdk:"account_id"`
 	PipelineName       types.String `tfsdk:"pipeline_name"`
 	PassRoleARNs       types.List   `tfsdk:"pass_role_arns"`
+	Split              types.Bool   `tfsdk:"split_for_managed_policies"`
+	PolicyDocuments    types.List   `tfsdk:"policy_documents"`
 	JSON               types.String `tfsdk:"json"`
 	MinifiedJSON       types.String `tfsdk:"minified_json"`
 	IAMActions         types.List   `tfsdk:"iam_actions"`
@@ -180,6 +182,13 @@ func (d *serviceRolePolicyDataSource) Schema(_ context.Context, _ datasource.Sch
 				Optional:    true,
 				Validators:  []validator.List{listvalidator.ValueStringsAre(validRoleARN)},
 			},
+			"split_for_managed_policies": schema.BoolAttribute{
+				MarkdownDescription: "Set to `true` when the policy is too large to attach inline (over 10,240 " +
+					"characters): `policy_documents` then holds the statements packed into documents of at most 6,144 " +
+					"characters each, to attach as managed policies. A role takes 10 managed policies by default, " +
+					"20 at most. Defaults to `false`.",
+				Optional: true,
+			},
 			"json": schema.StringAttribute{
 				MarkdownDescription: "The policy document, indented with two spaces. Statements are sorted by `Sid`; " +
 					"actions and resources are sorted lists.",
@@ -199,6 +208,13 @@ func (d *serviceRolePolicyDataSource) Schema(_ context.Context, _ datasource.Sch
 					"whitespace. Over 6,144 it cannot be a managed policy (a warning says so); over 10,240 it cannot " +
 					"be attached inline to a role at all, and reading the data source fails.",
 				Computed: true,
+			},
+			"policy_documents": schema.ListAttribute{
+				MarkdownDescription: "The policy as a list of JSON documents: with `split_for_managed_policies`, " +
+					"parts of at most 6,144 characters each (every statement in exactly one part); otherwise the one " +
+					"document of `json`.",
+				ElementType: types.StringType,
+				Computed:    true,
 			},
 			"action_role_policies": schema.MapAttribute{
 				MarkdownDescription: "For each `role_arn` of `pipeline_actions`, the policy that role needs for its " +
@@ -288,6 +304,12 @@ func (d *serviceRolePolicyDataSource) Read(ctx context.Context, req datasource.R
 	data.MinifiedJSON = types.StringValue(result.Document.MinifiedJSON())
 	data.IAMActions = actions
 	data.PolicySize = types.Int64Value(int64(result.Document.Size()))
+	var documents []string
+	for _, doc := range result.Documents {
+		documents = append(documents, doc.JSON())
+	}
+	data.PolicyDocuments, diags = types.ListValueFrom(ctx, types.StringType, documents)
+	resp.Diagnostics.Append(diags...)
 	rolePolicies := map[string]string{}
 	for role, doc := range result.RolePolicies {
 		rolePolicies[role] = doc.JSON()
@@ -305,6 +327,8 @@ func (m serviceRolePolicyModel) request(ctx context.Context) (policy.Request, di
 		Region:       m.Region.ValueString(),
 		AccountID:    m.AccountID.ValueString(),
 		PipelineName: m.PipelineName.ValueString(),
+
+		SplitForManagedPolicies: m.Split.ValueBool(),
 	}
 	if req.Partition == "" {
 		req.Partition = policy.DefaultPartition

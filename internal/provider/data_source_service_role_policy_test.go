@@ -204,3 +204,33 @@ func TestServiceRolePolicy_diagnostics(t *testing.T) {
 		})
 	}
 }
+
+func TestServiceRolePolicy_splitForManagedPolicies(t *testing.T) {
+	stores := `[for i in range(120) : { location = "artifact-store-bucket-number-${i}-with-a-long-name" }]`
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: `data "codepipeline_service_role_policy" "test" {
+  action_providers = ["CodeBuild"]
+  artifact_stores  = ` + stores + `
+}`,
+				ExpectError: regexp.MustCompile(`Policy too large for IAM[\s\S]*Set split_for_managed_policies = true`),
+			},
+			{
+				Config: `data "codepipeline_service_role_policy" "test" {
+  action_providers           = ["CodeBuild"]
+  artifact_stores            = ` + stores + `
+  split_for_managed_policies = true
+}
+
+output "part_sizes" {
+  value = [for doc in data.codepipeline_service_role_policy.test.policy_documents : length(jsondecode(doc).Statement)]
+}`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("policy_documents"), knownvalue.ListSizeExact(3)),
+				},
+			},
+		},
+	})
+}

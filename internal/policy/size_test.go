@@ -1,0 +1,93 @@
+package policy
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
+)
+
+// worstCaseRequest is a realistic worst case: every action type three times,
+// each naming its own resources in every key that scopes a grant.
+func worstCaseRequest() Request {
+	req := goldenContext()
+	req.PipelineName = "everything-pipeline"
+	for _, at := range catalog.All() {
+		for i := 1; i <= 3; i++ {
+			config := map[string]string{}
+			for _, k := range at.ConfigKeys {
+				config[k.Name] = sampleConfigValue(k, i)
+			}
+			req.PipelineActions = append(req.PipelineActions, PipelineAction{
+				Name: fmt.Sprintf("%s%d", at.Provider, i), Category: at.Category, Owner: at.Owner, Provider: at.Provider, Configuration: config,
+			})
+		}
+	}
+	return req
+}
+
+func sampleConfigValue(k catalog.ConfigKey, i int) string {
+	name := fmt.Sprintf("example-%s-%d", k.Name, i)
+	switch {
+	case k.Kind == catalog.ARN && k.Services[0] == "iam":
+		return "arn:aws:iam::111122223333:role/" + name
+	case k.Kind == catalog.ARN:
+		return fmt.Sprintf("arn:aws:%s:eu-west-1:111122223333:%s%s", k.Services[0], k.ResourceType, name)
+	case k.Name == "ActionMode":
+		return []string{"CREATE_UPDATE", "CHANGE_SET_REPLACE", "CHANGE_SET_EXECUTE"}[i-1]
+	case k.Name == "BatchEnabled":
+		return fmt.Sprint(i == 2)
+	}
+	return name
+}
+
+func TestWorstCaseSize(t *testing.T) {
+	result := assemble(worstCaseRequest())
+	t.Logf("worst case: %d statements, %d characters", len(result.Document.Statement), result.Document.Size())
+}
+
+func TestSplitFitsManagedPolicies(t *testing.T) {
+	doc := assemble(worstCaseRequest()).Document
+	parts := doc.Split(ManagedPolicyLimit)
+	t.Logf("worst case of %d characters splits into %d managed policies", doc.Size(), len(parts))
+	var statements int
+	for i, p := range parts {
+		if p.Size() > ManagedPolicyLimit {
+			t.Errorf("part %d has %d characters", i, p.Size())
+		}
+		statements += len(p.Statement)
+	}
+	if statements != len(doc.Statement) || len(parts) < 2 {
+		t.Errorf("%d parts with %d statements; want the %d statements in several parts", len(parts), statements, len(doc.Statement))
+	}
+	if got := Build(goldenContext("CodeBuild")).Document; len(got.Split(ManagedPolicyLimit)) != 1 {
+		t.Error("a policy that fits stays one document")
+	}
+}
+
+func TestSplitDividesOversizedStatements(t *testing.T) {
+	var stores []ArtifactStore
+	for i := 0; i < 300; i++ {
+		stores = append(stores, ArtifactStore{Location: fmt.Sprintf("artifact-bucket-%03d", i)})
+	}
+	doc := assemble(Request{ActionProviders: []string{"CodeBuild"}, ArtifactStores: stores}).Document
+	for i, p := range doc.Split(ManagedPolicyLimit) {
+		if p.Size() > ManagedPolicyLimit {
+			t.Errorf("part %d has %d characters", i, p.Size())
+		}
+	}
+}
+
+func TestWorstCaseSaysWhatToDo(t *testing.T) {
+	req := worstCaseRequest()
+	result := Build(req)
+	if !HasError(result.Problems) || !strings.Contains(result.Problems[len(result.Problems)-1].Detail, "Set split_for_managed_policies = true: policy_documents then holds 5 documents") {
+		t.Fatalf("want an error that says how to split, got %+v", result.Problems)
+	}
+	req.SplitForManagedPolicies = true
+	result = Build(req)
+	if HasError(result.Problems) || len(result.Documents) != 5 {
+		t.Fatalf("split: %d documents, problems %+v", len(result.Documents), result.Problems)
+	}
+}
