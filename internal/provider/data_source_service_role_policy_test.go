@@ -215,7 +215,7 @@ func TestServiceRolePolicy_splitForManagedPolicies(t *testing.T) {
   action_providers = ["CodeBuild"]
   artifact_stores  = ` + stores + `
 }`,
-				ExpectError: regexp.MustCompile(`Policy too large for IAM[\s\S]*Set split_for_managed_policies = true`),
+				ExpectError: regexp.MustCompile(`Policy too large for IAM[\s\S]*Set split_for_managed_policies\s+=\s+true:\s+policy_documents\s+then\s+holds\s+4\s+documents`),
 			},
 			{
 				Config: `data "codepipeline_service_role_policy" "test" {
@@ -228,7 +228,7 @@ output "part_sizes" {
   value = [for doc in data.codepipeline_service_role_policy.test.policy_documents : length(jsondecode(doc).Statement)]
 }`,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("policy_documents"), knownvalue.ListSizeExact(3)),
+					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("policy_documents"), knownvalue.ListSizeExact(4)),
 				},
 			},
 		},

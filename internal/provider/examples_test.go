@@ -54,3 +54,33 @@ func TestExample_dataSource(t *testing.T) {
 		}},
 	})
 }
+
+// TestExample_complete runs the part of each complete example that uses only
+// this provider (policy.tf); pipeline.tf needs the AWS provider, which cannot
+// be installed offline, and only reads what policy.tf defines.
+func TestExample_complete(t *testing.T) {
+	for dir, want := range map[string]string{
+		"connection-codebuild-ecs":   `"arn:aws:iam::111122223333:role/web-frontend-task"`,
+		"merged-with-own-statements": `"arn:aws:iam::444455556666:role/cfn-deployer"`,
+	} {
+		t.Run(dir, func(t *testing.T) {
+			example, err := os.ReadFile("../../examples/complete/" + dir + "/policy.tf")
+			if err != nil {
+				t.Fatal(err)
+			}
+			output := "service_role_policy"
+			if dir == "merged-with-own-statements" {
+				output = "generated_policy"
+			}
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config: string(example),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownOutputValue(output, knownvalue.StringRegexp(regexp.MustCompile(regexp.QuoteMeta(want)))),
+					},
+				}},
+			})
+		})
+	}
+}

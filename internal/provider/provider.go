@@ -6,12 +6,13 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
-var _ provider.Provider = (*codePipelineProvider)(nil)
+var _ provider.ProviderWithFunctions = (*codePipelineProvider)(nil)
 
 // codePipelineProvider needs no configuration and no credentials: it only computes.
 type codePipelineProvider struct {
@@ -40,7 +41,12 @@ func (p *codePipelineProvider) Configure(context.Context, provider.ConfigureRequ
 }
 
 func (p *codePipelineProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewServiceRolePolicyDataSource}
+	return []func() datasource.DataSource{NewServiceRolePolicyDataSource, NewActionTypesDataSource}
+}
+
+// Functions needs Terraform 1.8 or later; older versions ignore them.
+func (p *codePipelineProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{NewServiceRolePolicyFunction}
 }
 
 func (p *codePipelineProvider) Resources(context.Context) []func() resource.Resource {

@@ -1,0 +1,215 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
+)
+
+// functionTestCase runs steps on Terraform 1.8 or later, the first version
+// with provider-defined functions; older CLIs skip the test.
+func functionTestCase(steps ...resource.TestStep) resource.TestCase {
+	return resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps:                    steps,
+	}
+}
+
+// TestServiceRolePolicyFunction_matchesDataSource gives the function and the
+// data source the inputs of scopedConfig: the JSON must be the same string.
+func TestServiceRolePolicyFunction_matchesDataSource(t *testing.T) {
+	resource.UnitTest(t, functionTestCase(resource.TestStep{
+		Config: scopedConfig + `
+locals {
+  policy = provider::codepipeline::service_role_policy(
+    ["CodeStarSourceConnection", "Build/CodeBuild", "ECS", "CodeBuild"],
+    {
+      artifact_stores = [{
+        location          = "codepipeline-artifacts-example"
+        encryption_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        region            = "eu-west-1"
+      }]
+      partition  = "aws"
+      region     = "eu-west-1"
+      account_id = "111122223333"
+    },
+  )
+}
+
+output "policy" {
+  value = local.policy
+}
+
+output "same_as_data_source" {
+  value = local.policy == data.codepipeline_service_role_policy.test.json
+}
+
+output "null_options_same_as_none" {
+  value = provider::codepipeline::service_role_policy(["GitHub"], null) == provider::codepipeline::service_role_policy(["GitHub"])
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("policy", knownvalue.StringExact(policy.Build(scopedRequest).Document.JSON())),
+			statecheck.ExpectKnownOutputValue("same_as_data_source", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("null_options_same_as_none", knownvalue.Bool(true)),
+		},
+	}))
+}
+
+// TestServiceRolePolicyFunction_pipelineActions passes a realistic pipeline
+// through options only, with an empty action_providers: the result must be
+// the reviewed golden policy and equal the data source's. The bool and number
+// configuration values check that they are converted as Terraform converts
+// them for the data source's map of strings.
+func TestServiceRolePolicyFunction_pipelineActions(t *testing.T) {
+	const name = "connection_codebuild_ecs_bluegreen"
+	resource.UnitTest(t, functionTestCase(resource.TestStep{
+		Config: realisticPipelineConfigs[name] + `
+locals {
+  options = {
+    pipeline_actions = local.actions
+    pipeline_name    = "web-frontend"
+    region           = "eu-west-1"
+    account_id       = "111122223333"
+    artifact_stores = [{
+      location          = "web-frontend-artifacts"
+      encryption_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    }]
+    pass_role_arns = [
+      "arn:aws:iam::111122223333:role/web-frontend-task",
+      "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",
+    ]
+  }
+  typed = [{ category = "Build", provider = "CodeBuild", configuration = { ProjectName = "p", BatchEnabled = true, Retries = 2 } }]
+}
+
+data "codepipeline_service_role_policy" "typed" {
+  pipeline_actions = local.typed
+}
+
+output "policy" {
+  value = provider::codepipeline::service_role_policy([], local.options)
+}
+
+output "same_as_data_source" {
+  value = provider::codepipeline::service_role_policy([], local.options) == data.codepipeline_service_role_policy.test.json
+}
+
+output "typed_same_as_data_source" {
+  value = provider::codepipeline::service_role_policy([], { pipeline_actions = local.typed }) == data.codepipeline_service_role_policy.typed.json
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("policy", knownvalue.StringExact(golden(t, "pipeline_"+name+".json"))),
+			statecheck.ExpectKnownOutputValue("same_as_data_source", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("typed_same_as_data_source", knownvalue.Bool(true)),
+		},
+	}))
+}
+
+// wrapped matches text as Terraform prints it: wrapped at any space.
+func wrapped(text string) *regexp.Regexp {
+	return regexp.MustCompile(strings.ReplaceAll(regexp.QuoteMeta(text), " ", `\s+`))
+}
+
+// TestServiceRolePolicyFunction_errors expects each mistake to fail the call
+// with the data source's wording and the path of the value at fault.
+func TestServiceRolePolicyFunction_errors(t *testing.T) {
+	cases := map[string]struct {
+		args string
+		err  string
+	}{
+		"unknown provider": {`["CodeBuild", "CodeDeployToEcs2"]`,
+			`Invalid value for "action_providers" parameter: action_providers[1]: Unknown action provider. ` +
+				`"CodeDeployToEcs2" is not a CodePipeline action provider. Did you mean "CodeDeployToECS"?`},
+		"no actions": {`[]`, `action_providers: No pipeline actions. A pipeline has at least one source action`},
+		"unknown provider in pipeline_actions": {`[], { pipeline_actions = [{ category = "Build", provider = "Jenkins" }] }`,
+			`Invalid value for "options" parameter: options.pipeline_actions[0].provider: Unknown action provider. "Jenkins"`},
+		"invalid account": {`["S3"], { account_id = "12345" }`, `options.account_id: Invalid account ID. "12345" is not`},
+		"unknown option": {`["S3"], { acount_id = "111122223333" }`,
+			`options has no attribute "acount_id". Valid attributes are "account_id", "artifact_stores", "partition", "pass_role_arns", "pipeline_actions", "pipeline_name", "region"`},
+		"unknown nested attribute": {`["S3"], { artifact_stores = [{ bucket = "artifacts" }] }`,
+			`options.artifact_stores[0] has no attribute "bucket". Valid attributes are "encryption_key_id", "location", "region".`},
+		"action_providers as option": {`[], { action_providers = ["S3"] }`, `(action providers are the function's first argument)`},
+		"missing required":           {`[], { pipeline_actions = [{ category = "Build" }] }`, `options.pipeline_actions[0].provider is required.`},
+		"wrong type":                 {`["S3"], { pass_role_arns = "arn:aws:iam::111122223333:role/r" }`, `options.pass_role_arns must be a list, not a string.`},
+		"wrong element type":         {`["S3"], { artifact_stores = ["artifacts"] }`, `options.artifact_stores[0] must be an object, not a string.`},
+		"null element":               {`[null]`, `action_providers[0] is null.`},
+		"not an object":              {`["S3"], "eu-west-1"`, `options must be an object, not a string.`},
+		"options twice":              {`["S3"], { region = "eu-west-1" }, { account_id = "111122223333" }`, `options may be given only once`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.UnitTest(t, functionTestCase(resource.TestStep{
+				Config:      "output \"policy\" {\n  value = provider::codepipeline::service_role_policy(" + tc.args + ")\n}\n",
+				ExpectError: wrapped(tc.err),
+			}))
+		})
+	}
+}
+
+// TestServiceRolePolicyFunction_unknownUntilApply feeds arguments known only
+// after apply, as a whole and inside options: the policy is unknown in the
+// plan and appears after apply.
+func TestServiceRolePolicyFunction_unknownUntilApply(t *testing.T) {
+	resource.UnitTest(t, functionTestCase(resource.TestStep{
+		Config: `
+resource "terraform_data" "pipeline" {
+  input = { providers = ["CodeBuild"], bucket = "artifacts-from-apply" }
+}
+
+output "unknown_argument" {
+  value = provider::codepipeline::service_role_policy(terraform_data.pipeline.output.providers)
+}
+
+output "unknown_option" {
+  value = provider::codepipeline::service_role_policy(["CodeBuild"], {
+    artifact_stores = [{ location = terraform_data.pipeline.output.bucket }]
+  })
+}
+`,
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectUnknownOutputValue("unknown_argument"),
+				plancheck.ExpectUnknownOutputValue("unknown_option"),
+			},
+		},
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("unknown_argument", knownvalue.StringRegexp(regexp.MustCompile(`"codebuild:StartBuild"`))),
+			statecheck.ExpectKnownOutputValue("unknown_option", knownvalue.StringRegexp(regexp.MustCompile(`"arn:aws:s3:::artifacts-from-apply/\*"`))),
+		},
+	}))
+}
+
+// TestServiceRolePolicyFunction_nestedUnknown calls Run directly with an
+// unknown value inside options, which Terraform 1.8 never sends: the result
+// must be unknown rather than a policy built from an empty string.
+func TestServiceRolePolicyFunction_nestedUnknown(t *testing.T) {
+	ctx := context.Background()
+	options := types.DynamicValue(types.ObjectValueMust(
+		map[string]attr.Type{"region": types.StringType},
+		map[string]attr.Value{"region": types.StringUnknown()},
+	))
+	req := function.RunRequest{Arguments: function.NewArgumentsData([]attr.Value{
+		types.ListValueMust(types.StringType, []attr.Value{types.StringValue("CodeBuild")}),
+		types.TupleValueMust([]attr.Type{types.DynamicType}, []attr.Value{options}),
+	})}
+	resp := &function.RunResponse{Result: function.NewResultData(types.StringNull())}
+	NewServiceRolePolicyFunction().Run(ctx, req, resp)
+	if resp.Error != nil || !resp.Result.Value().IsUnknown() {
+		t.Errorf("want an unknown result, got %v (error %v)", resp.Result.Value(), resp.Error)
+	}
+}
