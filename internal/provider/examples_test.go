@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -13,14 +14,10 @@ import (
 
 // TestExample_pipelineActions runs the scoped example of the docs as written.
 func TestExample_pipelineActions(t *testing.T) {
-	example, err := os.ReadFile("../../examples/data-sources/codepipeline_service_role_policy/data-source-pipeline-actions.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config: string(example),
+			Config: readExample(t, "data-sources/codepipeline_service_role_policy/data-source-pipeline-actions.tf"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("scoped_policy_json", knownvalue.StringRegexp(
 					regexp.MustCompile(`"arn:aws:ecs:eu-west-1:111122223333:service/production/web-frontend"`))),
@@ -33,14 +30,10 @@ func TestExample_pipelineActions(t *testing.T) {
 // (The aws_iam_role_policy example needs the AWS provider, which cannot be
 // installed offline; its data source block is the same shape as this one.)
 func TestExample_dataSource(t *testing.T) {
-	example, err := os.ReadFile("../../examples/data-sources/codepipeline_service_role_policy/data-source.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config: string(example),
+			Config: readExample(t, "data-sources/codepipeline_service_role_policy/data-source.tf"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("policy_json", knownvalue.StringRegexp(
 					regexp.MustCompile(`"arn:aws:codeconnections:eu-west-1:111122223333:connection/\*"`))),
@@ -59,28 +52,71 @@ func TestExample_dataSource(t *testing.T) {
 // this provider (policy.tf); pipeline.tf needs the AWS provider, which cannot
 // be installed offline, and only reads what policy.tf defines.
 func TestExample_complete(t *testing.T) {
-	for dir, want := range map[string]string{
-		"connection-codebuild-ecs":   `"arn:aws:iam::111122223333:role/web-frontend-task"`,
-		"merged-with-own-statements": `"arn:aws:iam::444455556666:role/cfn-deployer"`,
+	for dir, want := range map[string]struct{ output, grant string }{
+		"connection-codebuild-ecs":   {"service_role_policy", `"arn:aws:iam::111122223333:role/web-frontend-task"`},
+		"merged-with-own-statements": {"generated_policy", `"arn:aws:iam::444455556666:role/cfn-deployer"`},
 	} {
 		t.Run(dir, func(t *testing.T) {
-			example, err := os.ReadFile("../../examples/complete/" + dir + "/policy.tf")
-			if err != nil {
-				t.Fatal(err)
-			}
-			output := "service_role_policy"
-			if dir == "merged-with-own-statements" {
-				output = "generated_policy"
-			}
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories(),
 				Steps: []resource.TestStep{{
-					Config: string(example),
+					Config: readExample(t, "complete/"+dir+"/policy.tf"),
 					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectKnownOutputValue(output, knownvalue.StringRegexp(regexp.MustCompile(regexp.QuoteMeta(want)))),
+						statecheck.ExpectKnownOutputValue(want.output, knownvalue.StringRegexp(regexp.MustCompile(regexp.QuoteMeta(want.grant)))),
 					},
 				}},
 			})
 		})
 	}
+}
+
+func readExample(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile("../../examples/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestExample_function runs the function example of the docs as written.
+func TestExample_function(t *testing.T) {
+	resource.UnitTest(t, functionTestCase(resource.TestStep{
+		Config: readExample(t, "functions/service_role_policy/function.tf"),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("service_role_policy", knownvalue.StringRegexp(regexp.MustCompile(`"ecs:UpdateService"`))),
+			statecheck.ExpectKnownOutputValue("service_role_policy", knownvalue.StringRegexp(regexp.MustCompile(`"arn:aws:s3:::my-pipeline-artifacts/\*"`))),
+		},
+	}))
+}
+
+// TestExample_actionTypes runs the action types example of the docs as
+// written, then with an action type that does not exist, which its
+// precondition must reject.
+func TestExample_actionTypes(t *testing.T) {
+	example := readExample(t, "data-sources/codepipeline_action_types/data-source.tf")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: example,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("deploy_action_type", knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"iam_actions":        knownvalue.ListPartial(map[int]knownvalue.Check{7: knownvalue.StringExact("iam:PassRole")}),
+					"configuration_keys": stringList("ClusterName", "ServiceName"),
+				})),
+			},
+		}},
+	})
+
+	misspelt := strings.Replace(example, `"Deploy/ECS"`, `"Deploy/Ecs"`, 1)
+	if misspelt == example {
+		t.Fatal(`the example no longer uses "Deploy/ECS"`)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config:      misspelt,
+			ExpectError: regexp.MustCompile(`Deploy/Ecs is not a CodePipeline action type`),
+		}},
+	})
 }
