@@ -17,8 +17,9 @@ const (
 
 // Result is a built policy and what the builder noticed on the way.
 type Result struct {
-	// Document is the service role's policy.
+	// Document is the service role's policy; Rendered is its JSON.
 	Document Document
+	Rendered Rendered
 	// Documents is Document split into managed-policy-sized parts when the
 	// request asks for it, or Document alone.
 	Documents []Document
@@ -45,6 +46,7 @@ func Build(req Request) Result {
 		return Result{Problems: problems}
 	}
 	result := assemble(req)
+	result.Rendered = result.Document.Render()
 	result.Problems = append(problems, advice(req, result)...)
 	if HasError(result.Problems) {
 		return Result{Problems: result.Problems}
@@ -57,17 +59,18 @@ func assemble(req Request) Result {
 	actions := selectedActions(req)
 	pipeline := pipelineValues(req, actions)
 
-	service := render(pipeline, catalog.ArtifactStore(), nil)
-	service = append(service, render(pipeline, catalog.ActionRoles(), nil)...)
+	pipelineScope := scope{pipeline: pipeline}
+	service := render(pipelineScope, catalog.ArtifactStore(), nil)
+	service = append(service, render(pipelineScope, catalog.ActionRoles(), nil)...)
 	byRole := map[string][]Statement{}
 	for _, a := range actions {
-		granted := render(pipeline.with(a.values()), a.actionType.Statements, a.config)
+		granted := render(scope{own: a.values(), pipeline: pipeline}, a.actionType.Statements, a.config)
 		if a.roleARN == "" {
 			service = append(service, granted...)
 			continue
 		}
 		if byRole[a.roleARN] == nil {
-			byRole[a.roleARN] = render(pipeline, catalog.ArtifactStore(), nil)
+			byRole[a.roleARN] = render(pipelineScope, catalog.ArtifactStore(), nil)
 		}
 		byRole[a.roleARN] = append(byRole[a.roleARN], granted...)
 	}
@@ -127,10 +130,10 @@ func (a action) values() values {
 		v = configValues(a.actionType, a.config)
 	}
 	if a.region != "" {
-		v[catalog.Region] = []record{{"": a.region}}
+		v[catalog.Region] = []record{{Value: a.region, known: true}}
 	}
 	if parsed, err := arn.Parse(a.roleARN); err == nil {
-		v[catalog.Account] = []record{{"": parsed.AccountID}}
+		v[catalog.Account] = []record{{Value: parsed.AccountID, known: true}}
 	}
 	return v
 }
@@ -170,7 +173,7 @@ func pipelineValues(req Request, actions []action) values {
 }
 
 // render fills the templates of statements for one action's configuration.
-func render(v values, templates []catalog.Statement, config map[string]string) []Statement {
+func render(v scope, templates []catalog.Statement, config map[string]string) []Statement {
 	var rendered []Statement
 	for _, t := range templates {
 		if !applies(t.Only, config) {
@@ -211,7 +214,7 @@ func advice(req Request, result Result) []Problem {
 	}
 	sort.Strings(roles)
 	for _, role := range roles {
-		problems = append(problems, sizeAdvice("The policy for action role "+role, result.RolePolicies[role], false)...)
+		problems = append(problems, sizeAdvice("The policy for action role "+role, result.RolePolicies[role].Size(), false)...)
 	}
 	return problems
 }
@@ -220,8 +223,9 @@ func advice(req Request, result Result) []Problem {
 // the way it will be attached, and says exactly how to fit it.
 func serviceRoleSizeAdvice(req Request, result Result) []Problem {
 	if !req.SplitForManagedPolicies {
-		problems := sizeAdvice("The service role policy", result.Document, true)
-		if size := result.Document.Size(); size > InlinePolicyLimit {
+		size := result.Rendered.Size
+		problems := sizeAdvice("The service role policy", size, true)
+		if size > InlinePolicyLimit {
 			n := len(result.Document.Split(ManagedPolicyLimit))
 			problems[0].Detail = fmt.Sprintf("The service role policy has %d characters (without whitespace); IAM allows "+
 				"at most %d for all inline policies of one role together, so aws_iam_role_policy would fail at apply. "+
@@ -243,8 +247,8 @@ func serviceRoleSizeAdvice(req Request, result Result) []Problem {
 	return nil
 }
 
-func sizeAdvice(what string, doc Document, canSplit bool) []Problem {
-	switch size := doc.Size(); {
+func sizeAdvice(what string, size int, canSplit bool) []Problem {
+	switch {
 	case size > InlinePolicyLimit:
 		return []Problem{errorAt(nil, "Policy too large for IAM", fmt.Sprintf(
 			"%s has %d characters (without whitespace). IAM allows at most %d characters for all inline "+

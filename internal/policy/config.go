@@ -47,12 +47,12 @@ func configValues(at catalog.ActionType, config map[string]string) values {
 func setFunction(v values, source, value string) {
 	if parsed, err := arn.Parse(value); err == nil {
 		name, _, _ := strings.Cut(strings.TrimPrefix(parsed.Resource, "function:"), ":")
-		v[source] = append(v[source], record{"": value, "Partition": parsed.Partition,
-			"Region": parsed.Region, "Account": parsed.AccountID, "Name": name})
+		v[source] = append(v[source], record{Value: value, Partition: parsed.Partition,
+			Region: parsed.Region, Account: parsed.AccountID, Name: name, known: true})
 		return
 	}
 	name, _, _ := strings.Cut(value, ":")
-	v[source] = append(v[source], record{"": value, "Name": name})
+	v[source] = append(v[source], record{Value: value, Name: name, known: true})
 }
 
 // applies reports whether a statement limited by o is needed for config. An

@@ -43,11 +43,11 @@ func TestOptionApplies(t *testing.T) {
 func TestConfigValues(t *testing.T) {
 	lambda, _ := catalog.Lookup("Invoke", "Lambda")
 	for value, want := range map[string]record{
-		"my-function":      {"": "my-function", "Name": "my-function"},
-		"my-function:live": {"": "my-function:live", "Name": "my-function"},
+		"my-function":      {Value: "my-function", Name: "my-function", known: true},
+		"my-function:live": {Value: "my-function:live", Name: "my-function", known: true},
 		"arn:aws:lambda:eu-west-1:444455556666:function:my-function:live": {
-			"": "arn:aws:lambda:eu-west-1:444455556666:function:my-function:live", "Partition": "aws",
-			"Region": "eu-west-1", "Account": "444455556666", "Name": "my-function"},
+			Value: "arn:aws:lambda:eu-west-1:444455556666:function:my-function:live", Partition: "aws",
+			Region: "eu-west-1", Account: "444455556666", Name: "my-function", known: true},
 	} {
 		got := configValues(lambda, map[string]string{"FunctionName": value})["FunctionName"]
 		if len(got) != 1 || !reflect.DeepEqual(got[0], want) {
@@ -56,7 +56,7 @@ func TestConfigValues(t *testing.T) {
 	}
 	ec2, _ := catalog.Lookup("Deploy", "EC2")
 	v := configValues(ec2, map[string]string{"TargetGroupNameList": "blue, green,", "Undocumented": "x", "InstanceTagKey": "#{v.k}"})
-	if len(v["TargetGroupNameList"]) != 2 || v["TargetGroupNameList"][1][""] != "green" {
+	if len(v["TargetGroupNameList"]) != 2 || v["TargetGroupNameList"][1].Value != "green" {
 		t.Errorf("name lists split on commas: %v", v)
 	}
 	if v["Undocumented"] != nil || v["InstanceTagKey"] != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Version is the IAM policy language version every document declares.
@@ -35,17 +36,33 @@ func (d Document) Actions() []string {
 	return sortedUnique(all)
 }
 
+// Rendered is a document as the data source outputs it, encoded once.
+type Rendered struct {
+	JSON     string // two-space indentation
+	Minified string // no insignificant whitespace
+	Size     int    // characters as IAM counts them against its quotas
+}
+
+// Render encodes the document once and derives every output from it.
+func (d Document) Render() Rendered {
+	minified := d.MinifiedJSON()
+	var indented bytes.Buffer
+	indented.Grow(2 * len(minified)) // indentation roughly doubles a policy
+	if err := json.Indent(&indented, []byte(minified), "", "  "); err != nil {
+		panic("policy: the encoder's own output cannot fail to indent: " + err.Error())
+	}
+	return Rendered{JSON: indented.String(), Minified: minified, Size: sizeOf(minified)}
+}
+
 // JSON renders the document with two-space indentation.
-func (d Document) JSON() string { return d.encode("  ") }
+func (d Document) JSON() string { return d.Render().JSON }
 
 // MinifiedJSON renders the document without insignificant whitespace.
-func (d Document) MinifiedJSON() string { return d.encode("") }
-
-func (d Document) encode(indent string) string {
+func (d Document) MinifiedJSON() string {
 	var buf bytes.Buffer
+	buf.Grow(200 * len(d.Statement)) // a statement is 100 to 300 characters
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // IAM counts characters: keep & < > literal
-	enc.SetIndent("", indent)
 	if err := enc.Encode(d); err != nil {
 		panic("policy: a document of strings cannot fail to encode: " + err.Error())
 	}
@@ -54,12 +71,23 @@ func (d Document) encode(indent string) string {
 
 // Size counts the document's characters the way IAM does against its quotas:
 // every character except whitespace.
-func (d Document) Size() int {
+func (d Document) Size() int { return sizeOf(d.MinifiedJSON()) }
+
+func sizeOf(minified string) int {
 	n := 0
-	for _, r := range d.MinifiedJSON() {
+	for i := 0; i < len(minified); {
+		if b := minified[i]; b < utf8.RuneSelf { // ASCII, nearly all of a policy
+			if b != ' ' && (b < '\t' || b > '\r') {
+				n++
+			}
+			i++
+			continue
+		}
+		r, width := utf8.DecodeRuneInString(minified[i:])
 		if !unicode.IsSpace(r) {
 			n++
 		}
+		i += width
 	}
 	return n
 }

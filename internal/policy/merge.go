@@ -1,18 +1,18 @@
 package policy
 
 import (
-	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 )
 
-// grantGroup collects, for one Sid and one condition, the resources each
-// action is granted on.
+// grantGroup collects the rendered statements of one Sid and one condition.
 type grantGroup struct {
 	sid       string
 	condition map[string]map[string][]string
-	resources map[string]map[string]bool // action -> resource set
+	condKey   string
+	members   []Statement
 }
 
 // merge turns rendered statements into the fewest statements that grant
@@ -21,33 +21,47 @@ type grantGroup struct {
 // resources are the same, otherwise the Sid gets a numeric suffix.
 func merge(rendered []Statement) []Statement {
 	groups := map[string]*grantGroup{}
+	var ordered []*grantGroup
 	for _, s := range rendered {
 		if isUnscoped(s) {
 			s.Sid = UnscopedSid
 		}
-		key := s.Sid + "\x00" + conditionKey(s.Condition)
+		condKey := conditionKey(s.Condition)
+		key := s.Sid + "\x00" + condKey
 		g := groups[key]
 		if g == nil {
-			g = &grantGroup{sid: s.Sid, condition: s.Condition, resources: map[string]map[string]bool{}}
+			g = &grantGroup{sid: s.Sid, condition: s.Condition, condKey: condKey}
 			groups[key] = g
+			ordered = append(ordered, g)
 		}
-		for _, action := range s.Action {
-			if g.resources[action] == nil {
-				g.resources[action] = map[string]bool{}
-			}
-			for _, r := range s.Resource {
-				g.resources[action][r] = true
-			}
-		}
+		g.members = append(g.members, s)
 	}
 
 	var merged []Statement
-	for _, g := range groups {
-		merged = append(merged, g.statements()...)
+	var order []string
+	for _, g := range ordered {
+		for _, s := range g.statements() {
+			merged = append(merged, s)
+			// Within a group, statements have disjoint actions: the first one orders them.
+			order = append(order, s.Sid+"\x00"+g.condKey+"\x00"+s.Action[0])
+		}
 	}
-	sort.Slice(merged, func(i, j int) bool { return statementOrder(merged[i]) < statementOrder(merged[j]) })
+	sort.Sort(byKey{merged, order})
 	numberRepeatedSids(merged)
 	return merged
+}
+
+// byKey sorts statements by keys computed once.
+type byKey struct {
+	statements []Statement
+	keys       []string
+}
+
+func (b byKey) Len() int           { return len(b.keys) }
+func (b byKey) Less(i, j int) bool { return b.keys[i] < b.keys[j] }
+func (b byKey) Swap(i, j int) {
+	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
+	b.statements[i], b.statements[j] = b.statements[j], b.statements[i]
 }
 
 // UnscopedSid names the one statement that gathers every action granted on
@@ -61,30 +75,48 @@ func isUnscoped(s Statement) bool {
 
 // statements splits a group into one statement per distinct resource set.
 func (g *grantGroup) statements() []Statement {
-	byResources := map[string]*Statement{}
-	for action, set := range g.resources {
-		resources := keys(set)
-		if set["*"] {
-			resources = []string{"*"}
+	if len(g.members) == 1 { // the common case: nothing to combine
+		s := g.members[0]
+		s.Action, s.Resource = sortedUnique(s.Action), narrowest(sortedUnique(s.Resource))
+		return []Statement{s}
+	}
+	granted := map[string][]string{} // action -> resources, repeats allowed
+	var actions []string
+	for _, m := range g.members {
+		for _, action := range m.Action {
+			if _, seen := granted[action]; !seen {
+				actions = append(actions, action)
+			}
+			granted[action] = append(granted[action], m.Resource...)
 		}
+	}
+	byResources := map[string]*Statement{}
+	var out []*Statement
+	for _, action := range actions {
+		resources := narrowest(sortedUnique(granted[action]))
 		sig := strings.Join(resources, "\x00")
 		s := byResources[sig]
 		if s == nil {
 			s = &Statement{Sid: g.sid, Effect: "Allow", Resource: resources, Condition: g.condition}
 			byResources[sig] = s
+			out = append(out, s)
 		}
 		s.Action = append(s.Action, action)
 	}
-	var out []Statement
-	for _, s := range byResources {
+	statements := make([]Statement, len(out))
+	for i, s := range out {
 		sort.Strings(s.Action)
-		out = append(out, *s)
+		statements[i] = *s
 	}
-	return out
+	return statements
 }
 
-func statementOrder(s Statement) string {
-	return s.Sid + "\x00" + conditionKey(s.Condition) + "\x00" + strings.Join(s.Action, ",") + "\x00" + strings.Join(s.Resource, ",")
+// narrowest drops every resource "*" already covers.
+func narrowest(resources []string) []string {
+	if slices.Contains(resources, "*") {
+		return []string{"*"}
+	}
+	return resources
 }
 
 // numberRepeatedSids keeps Sids unique, as IAM requires: the second statement
@@ -100,12 +132,28 @@ func numberRepeatedSids(statements []Statement) {
 	}
 }
 
+// conditionKey is a canonical string of a condition, to compare conditions.
 func conditionKey(c map[string]map[string][]string) string {
 	if len(c) == 0 {
 		return ""
 	}
-	b, _ := json.Marshal(c) // maps marshal with sorted keys
-	return string(b)
+	var b strings.Builder
+	for _, operator := range sortedMapKeys(c) {
+		b.WriteString(operator + "\x01")
+		for _, key := range sortedMapKeys(c[operator]) {
+			b.WriteString(key + "\x02" + strings.Join(c[operator][key], "\x03") + "\x04")
+		}
+	}
+	return b.String()
+}
+
+func sortedMapKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func keys(set map[string]bool) []string {
@@ -117,10 +165,23 @@ func keys(set map[string]bool) []string {
 	return out
 }
 
+// sortedUnique returns items sorted without repeats; already sorted, unique
+// items (most catalog lists) are returned as they are, so callers must not
+// modify the result.
 func sortedUnique(items []string) []string {
-	set := map[string]bool{}
-	for _, s := range items {
-		set[s] = true
+	if strictlyIncreasing(items) {
+		return items
 	}
-	return keys(set)
+	out := slices.Clone(items)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func strictlyIncreasing(items []string) bool {
+	for i := 1; i < len(items); i++ {
+		if items[i-1] >= items[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -132,9 +132,9 @@ func TestMergeKeepsExactGrants(t *testing.T) {
 	req := goldenContext(everyProvider()...)
 	var rendered []Statement
 	pipeline := pipelineValues(req, nil)
-	rendered = append(rendered, render(pipeline, catalog.ArtifactStore(), nil)...)
+	rendered = append(rendered, render(scope{pipeline: pipeline}, catalog.ArtifactStore(), nil)...)
 	for _, a := range selectedActions(req) {
-		rendered = append(rendered, render(pipeline.with(a.values()), a.actionType.Statements, a.config)...)
+		rendered = append(rendered, render(scope{own: a.values(), pipeline: pipeline}, a.actionType.Statements, a.config)...)
 	}
 	pairs := func(statements []Statement) map[string]bool {
 		set := map[string]bool{}

@@ -1,66 +1,149 @@
 package policy
 
 import (
-	"regexp"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws/arn"
 )
 
-// record is one value of a placeholder source: the value itself under "" and,
-// for ARNs, its Partition, Region, Account and Name fields.
-type record map[string]string
+// record is one value of a placeholder source: the value itself and, for
+// ARNs, its Partition, Region and Account. Name is the resource's name.
+type record struct {
+	Value, Partition, Region, Account, Name string
+	// known is false for the stand-in of a source without values.
+	known bool
+}
+
+// field returns one field of the record; a plain name is its own Name, and
+// has no Partition, Region or Account of its own.
+func (r record) field(name string) (string, bool) {
+	switch name {
+	case "":
+		return r.Value, true
+	case "Name":
+		return cmpOr(r.Name, r.Value), true
+	case "Partition":
+		return r.Partition, r.Partition != ""
+	case "Region":
+		return r.Region, r.Region != ""
+	case "Account":
+		return r.Account, r.Account != ""
+	}
+	return "", false
+}
 
 // values maps a placeholder source ("Region", "ProjectName", "RoleArn") to its
 // values. A source with several values renders one string per value; one
 // without values is unknown.
 type values map[string][]record
 
-var placeholderPattern = regexp.MustCompile(`\$\{([A-Za-z0-9]+)(?:\.([A-Za-z]+))?\}`)
-
 // fallbackFields are the fields an unknown ARN falls back to: an ARN that is not
 // given is assumed to live in the pipeline's partition, region and account.
 var fallbackFields = map[string]bool{"Partition": true, "Region": true, "Account": true}
 
-func (v values) set(source, value string) { v[source] = append(v[source], record{"": value}) }
+func (v values) set(source, value string) {
+	v[source] = append(v[source], record{Value: value, known: true})
+}
 
 // setARN records an ARN and its fields; name is the resource after typePrefix.
 func (v values) setARN(source string, parsed arn.ARN, typePrefix string) {
 	v[source] = append(v[source], record{
-		"":          parsed.String(),
-		"Partition": parsed.Partition,
-		"Region":    parsed.Region,
-		"Account":   parsed.AccountID,
-		"Name":      strings.TrimPrefix(parsed.Resource, typePrefix),
+		Value:     parsed.String(),
+		Partition: parsed.Partition,
+		Region:    parsed.Region,
+		Account:   parsed.AccountID,
+		Name:      strings.TrimPrefix(parsed.Resource, typePrefix),
+		known:     true,
 	})
 }
 
-// with returns a copy of v with the sources of more replacing its own.
-func (v values) with(more values) values {
-	out := make(values, len(v)+len(more))
-	for k, r := range v {
-		out[k] = r
+// piece is a part of a template: literal text, or a placeholder naming one
+// of the template's sources (by index) and a field.
+type piece struct {
+	literal string
+	source  int // index into parsed.sources; -1 for literal text
+	field   string
+}
+
+// parsed is a template split into pieces, with its distinct sources in order.
+type parsed struct {
+	pieces  []piece
+	sources []string
+}
+
+// parsedTemplates caches parsed templates. Templates are catalog data, so the
+// cache stays as small as the catalog; reads may run in parallel.
+var parsedTemplates sync.Map
+
+// parse splits a template into literal text and "${Source.Field}" placeholders.
+func parse(template string) *parsed {
+	if cached, ok := parsedTemplates.Load(template); ok {
+		return cached.(*parsed)
 	}
-	for k, r := range more {
-		out[k] = r
+	p := &parsed{}
+	rest := template
+	for {
+		start := strings.Index(rest, "${")
+		end := strings.IndexByte(rest[max(start, 0):], '}')
+		if start < 0 || end < 0 {
+			break
+		}
+		end += start
+		if start > 0 {
+			p.pieces = append(p.pieces, piece{literal: rest[:start], source: -1})
+		}
+		source, field, _ := strings.Cut(rest[start+2:end], ".")
+		index := slices.Index(p.sources, source)
+		if index < 0 {
+			index = len(p.sources)
+			p.sources = append(p.sources, source)
+		}
+		p.pieces = append(p.pieces, piece{source: index, field: field})
+		rest = rest[end+1:]
 	}
-	return out
+	if rest != "" {
+		p.pieces = append(p.pieces, piece{literal: rest, source: -1})
+	}
+	parsedTemplates.Store(template, p)
+	return p
+}
+
+// scope resolves placeholder sources for one action: its own values first,
+// then the pipeline's.
+type scope struct {
+	own, pipeline values
+}
+
+func (s scope) get(source string) []record {
+	if r, ok := s.own[source]; ok {
+		return r
+	}
+	return s.pipeline[source]
 }
 
 // renderResource fills a resource template, once per combination of values;
 // unknown values become "*". A template that is one placeholder standing for a
 // whole ARN renders nothing while unknown: a missing ARN never widens to "*".
-func (v values) renderResource(template string) []string {
-	if m := placeholderPattern.FindStringSubmatch(template); m != nil && m[0] == template && len(v[m[1]]) == 0 {
+func (s scope) renderResource(template string) []string {
+	p := parse(template)
+	if len(p.pieces) == 1 && p.pieces[0].source == 0 && len(s.get(p.sources[0])) == 0 {
 		return nil
 	}
-	return v.expand(template, "*")
+	return s.expand(p, template, "*")
 }
 
 // renderCondition fills condition keys and values. An entry whose key or values
 // hold an unknown value is left out: it narrows by a value not known yet. Under
 // a *Like operator an unknown value is "*", which matches any value.
-func (v values) renderCondition(condition map[string]map[string][]string) map[string]map[string][]string {
+func (s scope) renderCondition(condition map[string]map[string][]string) map[string]map[string][]string {
+	if len(condition) == 0 {
+		return nil
+	}
+	if !conditionHasPlaceholder(condition) {
+		return condition // shared and never modified
+	}
 	rendered := map[string]map[string][]string{}
 	for operator, entries := range condition {
 		unknownValue := ""
@@ -68,14 +151,14 @@ func (v values) renderCondition(condition map[string]map[string][]string) map[st
 			unknownValue = "*"
 		}
 		for key, templates := range entries {
-			keys := v.expand(key, "")
+			keys := s.expand(parse(key), key, "")
 			if len(keys) != 1 {
 				continue
 			}
 			var vals []string
 			complete := true
 			for _, t := range templates {
-				expanded := v.expand(t, unknownValue)
+				expanded := s.expand(parse(t), t, unknownValue)
 				complete = complete && len(expanded) > 0
 				vals = append(vals, expanded...)
 			}
@@ -91,63 +174,80 @@ func (v values) renderCondition(condition map[string]map[string][]string) map[st
 	return rendered
 }
 
-// expand renders template for every combination of its sources' values. The
+func conditionHasPlaceholder(condition map[string]map[string][]string) bool {
+	for _, entries := range condition {
+		for key, values := range entries {
+			if strings.Contains(key, "${") || slices.ContainsFunc(values, func(v string) bool { return strings.Contains(v, "${") }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// expand renders a template for every combination of its sources' values. The
 // fields of one source stay together (an ARN's account goes with its name).
 // With an empty unknown, a template needing an unknown value renders nothing.
-func (v values) expand(template, unknown string) []string {
-	var sources []string
-	seen := map[string]bool{}
-	for _, m := range placeholderPattern.FindAllStringSubmatch(template, -1) {
-		if !seen[m[1]] {
-			seen[m[1]] = true
-			sources = append(sources, m[1])
-		}
+func (s scope) expand(p *parsed, template, unknown string) []string {
+	if len(p.sources) == 0 {
+		return []string{template}
 	}
 	var out []string
-	var fill func(i int, chosen map[string]record)
-	fill = func(i int, chosen map[string]record) {
-		if i == len(sources) {
-			if s, ok := v.substitute(template, chosen, unknown); ok {
-				out = append(out, s)
-			}
-			return
-		}
-		records := v[sources[i]]
-		if len(records) == 0 {
-			records = []record{nil}
-		}
-		for _, r := range records {
-			chosen[sources[i]] = r
-			fill(i+1, chosen)
-		}
-	}
-	fill(0, map[string]record{})
+	chosen := make([]record, len(p.sources))
+	s.fill(p, chosen, 0, unknown, &out)
 	return out
 }
 
-func (v values) substitute(template string, chosen map[string]record, unknown string) (string, bool) {
-	complete := true
-	s := placeholderPattern.ReplaceAllStringFunc(template, func(token string) string {
-		m := placeholderPattern.FindStringSubmatch(token)
-		if r := chosen[m[1]]; r != nil {
-			if value, ok := r[m[2]]; ok {
-				return value
-			}
-			if !fallbackFields[m[2]] {
-				return r[""] // a plain name is its own Name
-			}
+func (s scope) fill(p *parsed, chosen []record, i int, unknown string, out *[]string) {
+	if i == len(p.sources) {
+		if rendered, ok := s.substitute(p, chosen, unknown); ok {
+			*out = append(*out, rendered)
 		}
-		if fallbackFields[m[2]] && len(v[m[2]]) > 0 {
-			return v[m[2]][0][""]
+		return
+	}
+	records := s.get(p.sources[i])
+	if len(records) == 0 {
+		records = []record{{}}
+	}
+	for _, r := range records {
+		chosen[i] = r
+		s.fill(p, chosen, i+1, unknown, out)
+	}
+}
+
+func (s scope) substitute(p *parsed, chosen []record, unknown string) (string, bool) {
+	var b strings.Builder
+	for _, piece := range p.pieces {
+		if piece.source < 0 {
+			b.WriteString(piece.literal)
+			continue
 		}
-		complete = false
-		return unknown
-	})
-	if !complete && unknown == "" {
-		return "", false
+		value, known := s.lookup(piece.field, chosen[piece.source])
+		if !known {
+			if unknown == "" {
+				return "", false
+			}
+			value = unknown
+		}
+		b.WriteString(value)
 	}
-	for strings.Contains(s, "**") {
-		s = strings.ReplaceAll(s, "**", "*")
+	rendered := b.String()
+	for strings.Contains(rendered, "**") {
+		rendered = strings.ReplaceAll(rendered, "**", "*")
 	}
-	return s, true
+	return rendered, true
+}
+
+// lookup finds a field in the chosen record, falling back to the action's or
+// pipeline's partition, region or account for an ARN that is not given.
+func (s scope) lookup(field string, r record) (string, bool) {
+	if r.known {
+		if value, ok := r.field(field); ok {
+			return value, true
+		}
+	}
+	if fallback := s.get(field); fallbackFields[field] && len(fallback) > 0 {
+		return fallback[0].Value, true
+	}
+	return "", false
 }

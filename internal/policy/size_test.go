@@ -91,3 +91,11 @@ func TestWorstCaseSaysWhatToDo(t *testing.T) {
 		t.Fatalf("split: %d documents, problems %+v", len(result.Documents), result.Problems)
 	}
 }
+
+func TestSizeOfCountsCharactersNotBytes(t *testing.T) {
+	for text, want := range map[string]int{`{"a":"b"}`: 9, "{\"a\":\"b c\"}": 10, "{\"é\":\"\u00a0x\"}": 9, "\t\n\v\f\r ": 0} {
+		if got := sizeOf(text); got != want {
+			t.Errorf("sizeOf(%q) = %d, want %d", text, got, want)
+		}
+	}
+}

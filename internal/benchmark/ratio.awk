@@ -1,0 +1,27 @@
+# Reads `go test -bench -count N` output for internal/policy and prints each
+# benchmark's median ns/op, then BuildTypical ÷ MarshalTypical: the builder's
+# cost in units of plain encoding/json work on the same document (target ≤ 3).
+# Medians, because single runs on a shared machine are noisy. Plain POSIX awk.
+
+$1 ~ /^Benchmark/ && $4 == "ns/op" {
+	name = $1
+	sub(/^Benchmark/, "", name)
+	sub(/-[0-9]+$/, "", name)
+	if (!(name in count)) order[++names] = name
+	ns[name, ++count[name]] = $3
+}
+
+function median(name,    n, i, j, v, t) {
+	n = count[name]
+	for (i = 1; i <= n; i++) v[i] = ns[name, i] + 0
+	for (i = 2; i <= n; i++)
+		for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+	return (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+}
+
+END {
+	for (i = 1; i <= names; i++)
+		printf "%-22s median %10.1f µs/op over %d runs\n", order[i], median(order[i]) / 1000, count[order[i]]
+	if (("BuildTypical" in count) && ("MarshalTypical" in count))
+		printf "build ÷ marshal (typical pipeline): %.1f (target ≤ 3)\n", median("BuildTypical") / median("MarshalTypical")
+}
