@@ -132,6 +132,9 @@ func (a action) values() values {
 	if a.region != "" {
 		v[catalog.Region] = []record{{Value: a.region, known: true}}
 	}
+	if a.roleARN == "" {
+		return v
+	}
 	if parsed, err := arn.Parse(a.roleARN); err == nil {
 		v[catalog.Account] = []record{{Value: parsed.AccountID, known: true}}
 	}
@@ -142,13 +145,14 @@ func (a action) values() values {
 func pipelineValues(req Request, actions []action) values {
 	v := values{}
 	v.set(catalog.Partition, req.partition())
-	for source, value := range map[string]string{
-		catalog.Region: req.Region, catalog.Account: req.AccountID, catalog.ThisPipeline: req.PipelineName,
-	} {
+	setIfGiven := func(source, value string) {
 		if value != "" {
 			v.set(source, value)
 		}
 	}
+	setIfGiven(catalog.Region, req.Region)
+	setIfGiven(catalog.Account, req.AccountID)
+	setIfGiven(catalog.ThisPipeline, req.PipelineName)
 	for _, store := range req.ArtifactStores {
 		v.set(catalog.ArtifactBucket, store.Location)
 		if store.EncryptionKeyID != "" {

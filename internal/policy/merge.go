@@ -20,14 +20,15 @@ type grantGroup struct {
 // Sid; actions that share a Sid and condition share a statement when their
 // resources are the same, otherwise the Sid gets a numeric suffix.
 func merge(rendered []Statement) []Statement {
-	groups := map[string]*grantGroup{}
+	type groupKey struct{ sid, condition string }
+	groups := map[groupKey]*grantGroup{}
 	var ordered []*grantGroup
 	for _, s := range rendered {
 		if isUnscoped(s) {
 			s.Sid = UnscopedSid
 		}
 		condKey := conditionKey(s.Condition)
-		key := s.Sid + "\x00" + condKey
+		key := groupKey{s.Sid, condKey}
 		g := groups[key]
 		if g == nil {
 			g = &grantGroup{sid: s.Sid, condition: s.Condition, condKey: condKey}
@@ -37,31 +38,19 @@ func merge(rendered []Statement) []Statement {
 		g.members = append(g.members, s)
 	}
 
+	sort.Slice(ordered, func(i, j int) bool {
+		a, b := ordered[i], ordered[j]
+		return a.sid < b.sid || (a.sid == b.sid && a.condKey < b.condKey)
+	})
 	var merged []Statement
-	var order []string
 	for _, g := range ordered {
-		for _, s := range g.statements() {
-			merged = append(merged, s)
-			// Within a group, statements have disjoint actions: the first one orders them.
-			order = append(order, s.Sid+"\x00"+g.condKey+"\x00"+s.Action[0])
-		}
+		statements := g.statements()
+		// Within a group, statements have disjoint actions: the first one orders them.
+		sort.Slice(statements, func(i, j int) bool { return statements[i].Action[0] < statements[j].Action[0] })
+		merged = append(merged, statements...)
 	}
-	sort.Sort(byKey{merged, order})
 	numberRepeatedSids(merged)
 	return merged
-}
-
-// byKey sorts statements by keys computed once.
-type byKey struct {
-	statements []Statement
-	keys       []string
-}
-
-func (b byKey) Len() int           { return len(b.keys) }
-func (b byKey) Less(i, j int) bool { return b.keys[i] < b.keys[j] }
-func (b byKey) Swap(i, j int) {
-	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
-	b.statements[i], b.statements[j] = b.statements[j], b.statements[i]
 }
 
 // UnscopedSid names the one statement that gathers every action granted on

@@ -63,13 +63,15 @@ func arnFault(value string, services []string, typePrefix, partition string) str
 // role) and what it is (type, owner, configuration).
 func CheckPipelineAction(path Path, pa PipelineAction, partition string) []Problem {
 	var problems []Problem
-	for _, p := range []*Problem{
-		CheckRegion(path.Child(AttrRegion), pa.Region),
-		CheckRoleARN(path.Child(AttrRoleARN), pa.RoleARN, partition),
-	} {
-		if p != nil {
-			p.Detail = actionLabel(pa) + p.Detail
-			problems = append(problems, *p)
+	if pa.Region != "" || pa.RoleARN != "" {
+		for _, p := range []*Problem{
+			CheckRegion(path.Child(AttrRegion), pa.Region),
+			CheckRoleARN(path.Child(AttrRoleARN), pa.RoleARN, partition),
+		} {
+			if p != nil {
+				p.Detail = actionLabel(pa) + p.Detail
+				problems = append(problems, *p)
+			}
 		}
 	}
 	return append(problems, CheckActionType(path, pa, partition)...)

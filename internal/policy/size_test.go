@@ -99,3 +99,12 @@ func TestSizeOfCountsCharactersNotBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestEstimatedSizeIsAnUpperBound(t *testing.T) {
+	for _, req := range []Request{worstCaseRequest(), goldenContext("CodeBuild"), realisticPipelines["connection_codebuild_ecs_bluegreen"]} {
+		doc := assemble(req).Document
+		if got, est := len(doc.MinifiedJSON()), doc.estimatedSize(); got > est || est > got+got/5 {
+			t.Errorf("estimated %d for a document of %d bytes", est, got)
+		}
+	}
+}

@@ -300,13 +300,16 @@ func (d *serviceRolePolicyDataSource) Read(ctx context.Context, req datasource.R
 	actions, diags := types.ListValueFrom(ctx, types.StringType, result.Document.Actions())
 	resp.Diagnostics.Append(diags...)
 	data.Partition = types.StringValue(request.Partition)
-	data.JSON = types.StringValue(result.Document.JSON())
-	data.MinifiedJSON = types.StringValue(result.Document.MinifiedJSON())
+	data.JSON = types.StringValue(result.Rendered.JSON)
+	data.MinifiedJSON = types.StringValue(result.Rendered.Minified)
 	data.IAMActions = actions
-	data.PolicySize = types.Int64Value(int64(result.Document.Size()))
-	var documents []string
-	for _, doc := range result.Documents {
-		documents = append(documents, doc.JSON())
+	data.PolicySize = types.Int64Value(int64(result.Rendered.Size))
+	documents := []string{result.Rendered.JSON}
+	if len(result.Documents) > 1 {
+		documents = documents[:0]
+		for _, doc := range result.Documents {
+			documents = append(documents, doc.JSON())
+		}
 	}
 	data.PolicyDocuments, diags = types.ListValueFrom(ctx, types.StringType, documents)
 	resp.Diagnostics.Append(diags...)

@@ -118,7 +118,7 @@ func (f *serviceRolePolicyFunction) Run(ctx context.Context, req function.RunReq
 		resp.Error = problemErrors(result.Problems)
 		return
 	}
-	resp.Error = resp.Result.Set(ctx, result.Document.JSON())
+	resp.Error = resp.Result.Set(ctx, result.Rendered.JSON)
 }
 
 func fullyKnown(ctx context.Context, v attr.Value) bool {
