@@ -59,26 +59,46 @@ printf 'provider_installation {\n  dev_overrides {\n    "pipelinepolicy/codepipe
 export TF_CLI_CONFIG_FILE=$work/cli.tfrc TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 unset TF_CLI_ARGS TF_CLI_ARGS_plan TF_CLI_ARGS_apply TF_LOG
 
-# Realistic pipelines: each data source gets one of these action sets and its
-# own artifact bucket and KMS key, so no two reads are identical.
+# Realistic scoped pipelines: each data source gets one of these action lists,
+# with resource names of its own (@I@ is the data source's number), its own
+# artifact bucket and KMS key, so no two reads are identical.
 action_sets=(
-	'["CodeStarSourceConnection", "CodeBuild", "Deploy/ECS"]'
-	'["CodeStarSourceConnection", "CodeBuild", "Deploy/CloudFormation"]'
-	'["CodeCommit", "Build/CodeBuild", "CodeDeploy"]'
-	'["Source/S3", "Build/CodeBuild", "Manual", "Deploy/S3"]'
+	'[
+    { category = "Source", provider = "CodeStarSourceConnection", configuration = { ConnectionArn = "arn:aws:codeconnections:eu-west-1:111122223333:connection/c-@I@", FullRepositoryId = "org/app-@I@", BranchName = "main" } },
+    { category = "Build", provider = "CodeBuild", configuration = { ProjectName = "app-@I@-build" } },
+    { category = "Deploy", provider = "ECS", configuration = { ClusterName = "production", ServiceName = "app-@I@" } },
+  ]'
+	'[
+    { category = "Source", provider = "CodeStarSourceConnection", configuration = { ConnectionArn = "arn:aws:codeconnections:eu-west-1:111122223333:connection/c-@I@", FullRepositoryId = "org/infra-@I@", BranchName = "main" } },
+    { category = "Build", provider = "CodeBuild", configuration = { ProjectName = "infra-@I@-synth" } },
+    { category = "Deploy", provider = "CloudFormation", configuration = { ActionMode = "CREATE_UPDATE", StackName = "infra-@I@", RoleArn = "arn:aws:iam::111122223333:role/cfn-@I@" } },
+  ]'
+	'[
+    { category = "Source", provider = "CodeCommit", configuration = { RepositoryName = "svc-@I@", BranchName = "main" } },
+    { category = "Build", provider = "CodeBuild", configuration = { ProjectName = "svc-@I@-build", BatchEnabled = "true" } },
+    { category = "Deploy", provider = "CodeDeploy", configuration = { ApplicationName = "svc-@I@", DeploymentGroupName = "prod" } },
+  ]'
+	'[
+    { category = "Source", provider = "S3", configuration = { S3Bucket = "site-@I@-source", S3ObjectKey = "site.zip" } },
+    { category = "Build", provider = "CodeBuild", configuration = { ProjectName = "site-@I@-build" } },
+    { category = "Approval", provider = "Manual", configuration = { NotificationArn = "arn:aws:sns:eu-west-1:111122223333:approvals" } },
+    { category = "Deploy", provider = "S3", configuration = { BucketName = "site-@I@", Extract = "true" } },
+  ]'
 )
 
 # provider_config N DIR writes N data sources and an output of each one's json.
 provider_config() {
-	local n=$1 dir=$2 i
+	local n=$1 dir=$2 i actions
 	mkdir -p "$dir"
 	{
 		printf 'terraform {\n  required_providers {\n    codepipeline = {\n      source = "pipelinepolicy/codepipeline"\n    }\n  }\n}\n\nprovider "codepipeline" {}\n'
 		for ((i = 1; i <= n; i++)); do
+			actions=${action_sets[i % ${#action_sets[@]}]}
 			cat <<EOF
 
 data "codepipeline_service_role_policy" "p$i" {
-  action_providers = ${action_sets[i % ${#action_sets[@]}]}
+  pipeline_name    = "pipeline-$i"
+  pipeline_actions = ${actions//@I@/$i}
   artifact_stores = [{
     location          = "pipeline-$i-artifacts"
     encryption_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-$(printf '%012d' "$i")"

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
@@ -230,20 +231,23 @@ func (d *serviceRolePolicyDataSource) Schema(_ context.Context, _ datasource.Sch
 // ValidateConfig checks what single-attribute validators cannot see. It
 // reports errors only: warnings come once, from Read.
 func (d *serviceRolePolicyDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var config serviceRolePolicyModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	// Only the two attributes this needs are read: validation runs for every
+	// data source in every plan.
+	var providers, actionList types.List
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(policy.AttrActionProviders), &providers)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(policy.AttrPipelineActions), &actionList)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !config.ActionProviders.IsUnknown() && !config.PipelineActions.IsUnknown() &&
-		len(config.ActionProviders.Elements()) == 0 && len(config.PipelineActions.Elements()) == 0 {
+	if !providers.IsUnknown() && !actionList.IsUnknown() &&
+		len(providers.Elements()) == 0 && len(actionList.Elements()) == 0 {
 		appendProblems(&resp.Diagnostics, []policy.Problem{*policy.NoActions()})
 	}
-	if config.PipelineActions.IsUnknown() {
+	if actionList.IsUnknown() {
 		return
 	}
 	var actions []types.Object
-	resp.Diagnostics.Append(config.PipelineActions.ElementsAs(ctx, &actions, false)...)
+	resp.Diagnostics.Append(actionList.ElementsAs(ctx, &actions, false)...)
 	for i, obj := range actions {
 		action, known := knownActionType(ctx, obj)
 		if !known {
