@@ -168,7 +168,7 @@ func pipelineValues(req Request, actions []action) values {
 	for _, a := range actions {
 		roles[a.roleARN] = a.roleARN != ""
 	}
-	for _, role := range keys(roles) {
+	for _, role := range sortedMapKeys(roles) {
 		if roles[role] {
 			v.set(catalog.ActionRoleArn, role)
 		}

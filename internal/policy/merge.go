@@ -145,15 +145,6 @@ func sortedMapKeys[V any](m map[string]V) []string {
 	return out
 }
 
-func keys(set map[string]bool) []string {
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // sortedUnique returns items sorted without repeats; already sorted, unique
 // items (most catalog lists) are returned as they are, so callers must not
 // modify the result.

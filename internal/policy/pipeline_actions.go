@@ -103,7 +103,7 @@ func CheckActionType(path Path, pa PipelineAction, partition string) []Problem {
 		add(warningAt(path.Child(AttrOwner), "Unexpected action owner", fmt.Sprintf(
 			"CodePipeline documents owner %q for %s, not %q.", at.Owner, at.Key(), owner)))
 	}
-	for _, name := range sortedKeys(pa.Configuration) {
+	for _, name := range sortedMapKeys(pa.Configuration) {
 		for _, p := range checkConfigValue(path.Child(AttrConfiguration).Child(MapKey(name)), at, name, pa.Configuration[name], partition) {
 			add(p)
 		}
@@ -174,13 +174,4 @@ func companionAdvice(req Request) []Problem {
 		}
 	}
 	return problems
-}
-
-func sortedKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
