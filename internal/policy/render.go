@@ -80,7 +80,9 @@ var parsedTemplates sync.Map
 // parse splits a template into literal text and "${Source.Field}" placeholders.
 func parse(template string) *parsed {
 	if cached, ok := parsedTemplates.Load(template); ok {
-		return cached.(*parsed)
+		if p, ok := cached.(*parsed); ok {
+			return p
+		}
 	}
 	p := &parsed{}
 	rest := template
