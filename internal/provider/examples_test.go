@@ -120,3 +120,23 @@ func TestExample_actionTypes(t *testing.T) {
 		}},
 	})
 }
+
+// TestExample_provider runs the provider example together with the data source
+// example, as `make demo` does. Tests serve the provider in-process under the
+// test namespace, so the example's source address is rewritten to it.
+func TestExample_provider(t *testing.T) {
+	provider := strings.Replace(readExample(t, "provider/provider.tf"),
+		`source = "pipelinepolicy/codepipeline"`, `source = "hashicorp/codepipeline"`, 1)
+	if !strings.Contains(provider, `"hashicorp/codepipeline"`) {
+		t.Fatal("the provider example no longer declares source = \"pipelinepolicy/codepipeline\"")
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: provider + readExample(t, "data-sources/codepipeline_service_role_policy/data-source.tf"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("policy_size", knownvalue.NotNull()),
+			},
+		}},
+	})
+}
