@@ -4,7 +4,7 @@ var approvalInvokeComputeActions = []ActionType{
 	{
 		Category: "Approval", Owner: OwnerAWS, Provider: "Manual",
 		DocsURL:     DocsManualApproval,
-		SupportDate: "Initial service launch",
+		SupportDate: "Not in the AWS support table",
 		Statements: []Statement{
 			{
 				Sid:       "ManualApprovalNotification",
@@ -19,7 +19,7 @@ var approvalInvokeComputeActions = []ActionType{
 	{
 		Category: "Invoke", Owner: OwnerAWS, Provider: "Lambda",
 		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Lambda.html",
-		SupportDate: "Initial service launch",
+		SupportDate: "In the default policy of 2017; not in the AWS support table",
 		Statements: []Statement{
 			{
 				Sid:     "LambdaInvokeFunction",
