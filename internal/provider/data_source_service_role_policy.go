@@ -66,7 +66,8 @@ func (d *serviceRolePolicyDataSource) Schema(_ context.Context, _ datasource.Sch
 			"ready for `aws_iam_role_policy`. The policy is computed at plan time from a built-in permission catalog: " +
 			"no AWS calls, the same JSON for the same inputs whatever their order. Every statement grants exact IAM " +
 			"actions (never `service:*`), `iam:PassRole` is always limited by `iam:PassedToService`, and `\"*\"` is " +
-			"only used for actions IAM cannot limit to a resource.",
+			"only used where IAM cannot limit an action to a resource or the pipeline definition does not name it " +
+			"(listed below with the reasons).",
 		Attributes: map[string]schema.Attribute{
 			"action_providers": schema.ListAttribute{
 				MarkdownDescription: "The providers of the pipeline's actions, spelled as in `aws_codepipeline`'s " +
