@@ -1,5 +1,7 @@
 package catalog
 
+import "slices"
+
 // Configuration keys per action type, from each action's reference page
 // ("Configuration parameters"). Keys that name resources fill the templates of
 // the same name; Setting keys only switch statements on and off.
@@ -24,13 +26,9 @@ func settings(required bool, keys ...string) []ConfigKey {
 	return out
 }
 
-func keys(groups ...[]ConfigKey) []ConfigKey {
-	var all []ConfigKey
-	for _, g := range groups {
-		all = append(all, g...)
-	}
-	return all
-}
+// codeBuildKeys serve both the Build and the Test CodeBuild action.
+var codeBuildKeys = slices.Concat([]ConfigKey{name("ProjectName", true), arnOf("ServiceRoleArnOverride", false, "role/", "iam")},
+	settings(false, "PrimarySource", "BatchEnabled", "CombineArtifacts", "BuildspecOverride", "EnvironmentVariables"))
 
 var configKeys = map[string][]ConfigKey{
 	"Source/S3": {name("S3Bucket", true), name("S3ObjectKey", true),
@@ -41,13 +39,11 @@ var configKeys = map[string][]ConfigKey{
 		arnOf("ConnectionArn", true, "connection/", "codestar-connections", "codeconnections"),
 		setting("FullRepositoryId", true), setting("BranchName", true), setting("OutputArtifactFormat", false), setting("DetectChanges", false),
 	},
-	"Source/GitHub": keys(settings(true, "Owner", "Repo", "Branch", "OAuthToken"), settings(false, "PollForSourceChanges")),
-	"Build/CodeBuild": keys([]ConfigKey{name("ProjectName", true), arnOf("ServiceRoleArnOverride", false, "role/", "iam")},
-		settings(false, "PrimarySource", "BatchEnabled", "CombineArtifacts", "BuildspecOverride", "EnvironmentVariables")),
-	"Test/CodeBuild": keys([]ConfigKey{name("ProjectName", true), arnOf("ServiceRoleArnOverride", false, "role/", "iam")},
-		settings(false, "PrimarySource", "BatchEnabled", "CombineArtifacts", "BuildspecOverride", "EnvironmentVariables")),
+	"Source/GitHub":            slices.Concat(settings(true, "Owner", "Repo", "Branch", "OAuthToken"), settings(false, "PollForSourceChanges")),
+	"Build/CodeBuild":          codeBuildKeys,
+	"Test/CodeBuild":           codeBuildKeys,
 	"Build/ECRBuildAndPublish": {name("ECRRepositoryName", true), setting("DockerFilePath", false), setting("ImageTags", false), setting("RegistryType", false)},
-	"Test/DeviceFarm": keys(
+	"Test/DeviceFarm": slices.Concat(
 		[]ConfigKey{name("ProjectId", true), arnOf("DevicePoolArn", true, "devicepool:", "devicefarm")},
 		settings(true, "AppType", "App", "TestType"),
 		settings(false, "TestSpec", "RadioBluetoothEnabled", "RecordAppPerformanceData", "RecordVideo", "RadioWifiEnabled",
@@ -56,19 +52,19 @@ var configKeys = map[string][]ConfigKey{
 	),
 	"Deploy/S3": {name("BucketName", true), setting("Extract", true), name("ObjectKey", false),
 		setting("KMSEncryptionKeyARN", false), setting("CannedACL", false), setting("CacheControl", false)},
-	"Deploy/CloudFormation": keys([]ConfigKey{setting("ActionMode", true), name("StackName", true), arnOf("RoleArn", false, "role/", "iam")},
+	"Deploy/CloudFormation": slices.Concat([]ConfigKey{setting("ActionMode", true), name("StackName", true), arnOf("RoleArn", false, "role/", "iam")},
 		settings(false, "Capabilities", "ChangeSetName", "TemplatePath", "OutputFileName", "ParameterOverrides", "TemplateConfiguration")),
-	"Deploy/CloudFormationStackSet": keys(
+	"Deploy/CloudFormationStackSet": slices.Concat(
 		[]ConfigKey{name("StackSetName", true), setting("TemplatePath", true), arnOf("AdministrationRoleArn", false, "role/", "iam")},
 		settings(false, "Description", "Parameters", "Capabilities", "PermissionModel", "ExecutionRoleName",
 			"OrganizationsAutoDeployment", "DeploymentTargets", "Regions", "FailureTolerancePercentage",
 			"MaxConcurrentPercentage", "RegionConcurrencyType", "ConcurrencyMode", "CallAs"),
 	),
-	"Deploy/CloudFormationStackInstances": keys([]ConfigKey{name("StackSetName", true), setting("Regions", true)},
+	"Deploy/CloudFormationStackInstances": slices.Concat([]ConfigKey{name("StackSetName", true), setting("Regions", true)},
 		settings(false, "DeploymentTargets", "ParameterOverrides", "FailureTolerancePercentage", "MaxConcurrentPercentage",
 			"RegionConcurrencyType", "ConcurrencyMode", "CallAs")),
 	"Deploy/CodeDeploy": {name("ApplicationName", true), name("DeploymentGroupName", true)},
-	"Deploy/CodeDeployToECS": keys(
+	"Deploy/CodeDeployToECS": slices.Concat(
 		[]ConfigKey{name("ApplicationName", true), name("DeploymentGroupName", true)},
 		settings(true, "TaskDefinitionTemplateArtifact", "AppSpecTemplateArtifact"),
 		settings(false, "AppSpecTemplatePath", "TaskDefinitionTemplatePath",
@@ -78,24 +74,24 @@ var configKeys = map[string][]ConfigKey{
 	"Deploy/ECS":              {name("ClusterName", true), name("ServiceName", true), setting("FileName", false), setting("DeploymentTimeout", false)},
 	"Deploy/ElasticBeanstalk": {name("ApplicationName", true), name("EnvironmentName", true)},
 	"Deploy/OpsWorks":         {name("Stack", true), setting("App", true), setting("Layer", false)},
-	"Deploy/ServiceCatalog": keys([]ConfigKey{name("ProductId", true)},
+	"Deploy/ServiceCatalog": slices.Concat([]ConfigKey{name("ProductId", true)},
 		settings(true, "TemplateFilePath", "ProductVersionName", "ProductType"),
 		settings(false, "ProductVersionDescription", "ConfigurationFilePath")),
 	"Deploy/AlexaSkillsKit": settings(true, "ClientId", "ClientSecret", "RefreshToken", "SkillId"),
 	"Deploy/AppConfig": {name("Application", true), name("Environment", true), name("ConfigurationProfile", true),
 		setting("InputArtifactConfigurationPath", true), setting("DeploymentStrategy", false)},
-	"Deploy/EC2": keys([]ConfigKey{name("InstanceTagKey", true), name("InstanceTagValue", false),
+	"Deploy/EC2": slices.Concat([]ConfigKey{name("InstanceTagKey", true), name("InstanceTagValue", false),
 		{Name: "TargetGroupNameList", Kind: NameList}},
 		settings(true, "InstanceType", "PostScript"),
 		settings(false, "TargetDirectory", "DeploySpec", "MaxBatch", "MaxError", "PreScript")),
-	"Deploy/EKS": keys([]ConfigKey{name("ClusterName", true)},
+	"Deploy/EKS": slices.Concat([]ConfigKey{name("ClusterName", true)},
 		settings(false, "HelmReleaseName", "HelmChartLocation", "HelmValuesFiles", "ManifestFiles", "Namespace", "Subnets", "SecurityGroupIds")),
 	"Deploy/Lambda": {{Name: "FunctionName", Kind: FunctionName, Required: true}, setting("FunctionAlias", false),
 		setting("PublishedTargetVersion", false), setting("DeployStrategy", false), {Name: "Alarms", Kind: NameList}},
 	"Approval/Manual":      {arnOf("NotificationArn", false, "", "sns"), setting("ExternalEntityLink", false), setting("CustomData", false)},
 	"Invoke/Lambda":        {{Name: "FunctionName", Kind: FunctionName, Required: true}, setting("UserParameters", false)},
 	"Invoke/StepFunctions": {arnOf("StateMachineArn", true, "stateMachine:", "states"), name("ExecutionNamePrefix", false), setting("InputType", false), setting("Input", false)},
-	"Invoke/InspectorScan": keys([]ConfigKey{setting("InspectorRunMode", true), name("ECRRepositoryName", false)},
+	"Invoke/InspectorScan": slices.Concat([]ConfigKey{setting("InspectorRunMode", true), name("ECRRepositoryName", false)},
 		settings(false, "ImageTag", "CriticalThreshold", "HighThreshold", "MediumThreshold", "LowThreshold")),
 	"Invoke/CodePipeline": {name("PipelineName", true), setting("SourceRevisions", false), setting("Variables", false)},
 	"Compute/Commands":    settings(false, "EnvironmentType", "ComputeType"),

@@ -1,5 +1,7 @@
 package catalog
 
+import "slices"
+
 var approvalInvokeComputeActions = []ActionType{
 	{
 		Category: "Approval", Owner: OwnerAWS, Provider: "Manual",
@@ -109,12 +111,4 @@ var approvalInvokeComputeActions = []ActionType{
 }
 
 // actionTypes is the whole catalog in pipeline order.
-var actionTypes = concat(sourceActions, buildTestActions, deployActions, approvalInvokeComputeActions)
-
-func concat(groups ...[]ActionType) []ActionType {
-	var all []ActionType
-	for _, g := range groups {
-		all = append(all, g...)
-	}
-	return all
-}
+var actionTypes = slices.Concat(sourceActions, buildTestActions, deployActions, approvalInvokeComputeActions)

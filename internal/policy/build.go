@@ -2,7 +2,6 @@ package policy
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/aws/aws-sdk-go-v2/aws/arn"
 
@@ -166,12 +165,12 @@ func pipelineValues(req Request, actions []action) values {
 	}
 	roles := map[string]bool{}
 	for _, a := range actions {
-		roles[a.roleARN] = a.roleARN != ""
+		if a.roleARN != "" {
+			roles[a.roleARN] = true
+		}
 	}
 	for _, role := range sortedMapKeys(roles) {
-		if roles[role] {
-			v.set(catalog.ActionRoleArn, role)
-		}
+		v.set(catalog.ActionRoleArn, role)
 	}
 	return v
 }
@@ -212,13 +211,9 @@ func advice(req Request, result Result) []Problem {
 	}
 	problems = append(problems, companionAdvice(req)...)
 	problems = append(problems, serviceRoleSizeAdvice(req, result)...)
-	roles := make([]string, 0, len(result.RolePolicies))
-	for role := range result.RolePolicies {
-		roles = append(roles, role)
-	}
-	sort.Strings(roles)
-	for _, role := range roles {
-		problems = append(problems, sizeAdvice("The policy for action role "+role, result.RolePolicies[role].Size(), false)...)
+	for _, role := range sortedMapKeys(result.RolePolicies) {
+		problems = append(problems, sizeAdvice("The policy for action role "+role, result.RolePolicies[role].Size(),
+			"Give some of its actions a role of their own.", "")...)
 	}
 	return problems
 }
@@ -227,16 +222,14 @@ func advice(req Request, result Result) []Problem {
 // the way it will be attached, and says exactly how to fit it.
 func serviceRoleSizeAdvice(req Request, result Result) []Problem {
 	if !req.SplitForManagedPolicies {
-		size := result.Rendered.Size
-		problems := sizeAdvice("The service role policy", size, true)
-		if size > InlinePolicyLimit {
-			n := len(result.Document.Split(ManagedPolicyLimit))
-			problems[0].Detail = fmt.Sprintf("The service role policy has %d characters (without whitespace); IAM allows "+
-				"at most %d for all inline policies of one role together, so aws_iam_role_policy would fail at apply. "+
-				"Set split_for_managed_policies = true: policy_documents then holds %d documents of at most %d characters; "+
-				"attach each as an aws_iam_policy with an aws_iam_role_policy_attachment.", size, InlinePolicyLimit, n, ManagedPolicyLimit)
+		size, remedy := result.Rendered.Size, ""
+		if size > InlinePolicyLimit { // only then is the split worth computing
+			remedy = fmt.Sprintf("Set split_for_managed_policies = true: policy_documents then holds %d documents "+
+				"of at most %d characters; attach each as an aws_iam_policy with an aws_iam_role_policy_attachment.",
+				len(result.Document.Split(ManagedPolicyLimit)), ManagedPolicyLimit)
 		}
-		return problems
+		return sizeAdvice("The service role policy", size, remedy,
+			", or set split_for_managed_policies = true and attach the parts in policy_documents")
 	}
 	switch n := len(result.Documents); {
 	case n > MaxManagedPoliciesPerRole:
@@ -251,21 +244,19 @@ func serviceRoleSizeAdvice(req Request, result Result) []Problem {
 	return nil
 }
 
-func sizeAdvice(what string, size int, canSplit bool) []Problem {
+// sizeAdvice checks one policy against IAM's quotas: inlineRemedy says how to
+// fit a policy too large to inline, managedHint adds a way around the managed
+// policy quota to the warning.
+func sizeAdvice(what string, size int, inlineRemedy, managedHint string) []Problem {
 	switch {
 	case size > InlinePolicyLimit:
 		return []Problem{errorAt(nil, "Policy too large for IAM", fmt.Sprintf(
-			"%s has %d characters (without whitespace). IAM allows at most %d characters for all inline "+
-				"policies of one role together, so aws_iam_role_policy would fail at apply. Split the pipeline's "+
-				"actions over several data sources and attach each policy as a managed policy.", what, size, InlinePolicyLimit))}
+			"%s has %d characters (without whitespace); IAM allows at most %d for all inline policies of one "+
+				"role together, so aws_iam_role_policy would fail at apply. %s", what, size, InlinePolicyLimit, inlineRemedy))}
 	case size > ManagedPolicyLimit:
-		hint := ""
-		if canSplit {
-			hint = ", or set split_for_managed_policies = true and attach the parts in policy_documents"
-		}
 		return []Problem{warningAt(nil, "Policy too large for a managed policy", fmt.Sprintf(
 			"%s has %d characters (without whitespace). A managed policy (aws_iam_policy) may have at most "+
-				"%d; attach it inline with aws_iam_role_policy, which allows %d per role%s.", what, size, ManagedPolicyLimit, InlinePolicyLimit, hint))}
+				"%d; attach it inline with aws_iam_role_policy, which allows %d per role%s.", what, size, ManagedPolicyLimit, InlinePolicyLimit, managedHint))}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -46,13 +47,12 @@ func configValues(at catalog.ActionType, config map[string]string) values {
 // qualifier, or a function ARN; Name is always the bare function name.
 func setFunction(v values, source, value string) {
 	if parsed, err := arn.Parse(value); err == nil {
-		name, _, _ := strings.Cut(strings.TrimPrefix(parsed.Resource, "function:"), ":")
-		v[source] = append(v[source], record{Value: value, Partition: parsed.Partition,
-			Region: parsed.Region, Account: parsed.AccountID, Name: name, known: true})
-		return
+		v.setARN(source, parsed, "function:")
+	} else {
+		v.set(source, value)
 	}
-	name, _, _ := strings.Cut(value, ":")
-	v[source] = append(v[source], record{Value: value, Name: name, known: true})
+	last := &v[source][len(v[source])-1]
+	last.Name, _, _ = strings.Cut(cmp.Or(last.Name, last.Value), ":") // drop the qualifier
 }
 
 // applies reports whether a statement limited by o is needed for config. An

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -38,7 +39,7 @@ func CheckRoleARN(path Path, value, partition string) *Problem {
 	}
 	p := errorAt(path, "Invalid IAM role ARN", fmt.Sprintf(
 		"%q %s. Give a role ARN, such as \"arn:%s:iam::111122223333:role/my-role\" (aws_iam_role.this.arn).",
-		value, fault, cmpOr(partition, DefaultPartition)))
+		value, fault, cmp.Or(partition, DefaultPartition)))
 	return &p
 }
 
@@ -85,7 +86,7 @@ func CheckActionType(path Path, pa PipelineAction, partition string) []Problem {
 		p.Detail = actionLabel(pa) + p.Detail
 		problems = append(problems, p)
 	}
-	owner := cmpOr(pa.Owner, catalog.OwnerAWS)
+	owner := cmp.Or(pa.Owner, catalog.OwnerAWS)
 	if !slices.Contains(owners, owner) {
 		add(errorAt(path.Child(AttrOwner), "Unknown action owner",
 			fmt.Sprintf("%q is not an action owner. Valid owners are %s.", pa.Owner, quoteList(owners))))

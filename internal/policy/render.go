@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -23,7 +24,7 @@ func (r record) field(name string) (string, bool) {
 	case "":
 		return r.Value, true
 	case "Name":
-		return cmpOr(r.Name, r.Value), true
+		return cmp.Or(r.Name, r.Value), true
 	case "Partition":
 		return r.Partition, r.Partition != ""
 	case "Region":

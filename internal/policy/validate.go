@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"cmp"
 	"fmt"
 	"net"
 	"regexp"
@@ -165,7 +166,7 @@ func CheckKeyARN(path Path, value, partition string) *Problem {
 	}
 	p := errorAt(path, "Invalid artifact store encryption key", fmt.Sprintf(
 		"%q %s. Give the key's ARN, such as \"arn:%s:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\" "+
-			"(aws_kms_key.artifacts.arn).", value, fault, cmpOr(partition, DefaultPartition)))
+			"(aws_kms_key.artifacts.arn).", value, fault, cmp.Or(partition, DefaultPartition)))
 	return &p
 }
 
@@ -173,30 +174,19 @@ func keyARNFault(value, partition string) string {
 	if keyIDPattern.MatchString(value) || strings.HasPrefix(value, "alias/") {
 		return "is a key ID or alias name, not an ARN; IAM policies need the full key ARN"
 	}
-	parsed, err := arn.Parse(value)
-	if err != nil {
-		return "is not an ARN"
-	}
-	switch {
-	case parsed.Service != "kms":
-		return fmt.Sprintf("is an ARN of the %q service, not of a KMS key", parsed.Service)
-	case strings.HasPrefix(parsed.Resource, "alias/"):
+	if strings.Contains(value, ":alias/") {
 		return "is an alias ARN; IAM evaluates KMS permissions against the key's own ARN"
-	case !strings.HasPrefix(parsed.Resource, "key/") || len(parsed.Resource) == len("key/"):
-		return "does not name a key (its resource must be key/<key-id>)"
-	case partition != "" && parsed.Partition != partition:
-		return fmt.Sprintf("is in partition %q, but the policy is built for partition %q", parsed.Partition, partition)
+	}
+	if fault := arnFault(value, []string{"kms"}, "key/", partition); fault != "" {
+		return fault
+	}
+	// A key always lives in one region and account, unlike the ARNs arnFault accepts.
+	parsed, _ := arn.Parse(value)
+	switch {
 	case !regionPattern.MatchString(parsed.Region):
 		return "has no valid region"
 	case !accountPattern.MatchString(parsed.AccountID):
 		return "has no valid 12-digit account ID"
 	}
 	return ""
-}
-
-func cmpOr(value, fallback string) string {
-	if value == "" {
-		return fallback
-	}
-	return value
 }

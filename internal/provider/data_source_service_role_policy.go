@@ -274,11 +274,8 @@ func knownActionType(ctx context.Context, obj types.Object) (policy.PipelineActi
 	if m.Category.IsUnknown() || m.Provider.IsUnknown() || m.Owner.IsUnknown() || m.Configuration.IsUnknown() {
 		return policy.PipelineAction{}, false
 	}
-	action := policy.PipelineAction{
-		Name: m.Name.ValueString(), Category: m.Category.ValueString(),
-		Owner: m.Owner.ValueString(), Provider: m.Provider.ValueString(),
-		Configuration: map[string]string{},
-	}
+	action := m.action()
+	action.Configuration = map[string]string{}
 	for key, value := range m.Configuration.Elements() {
 		if s, ok := value.(types.String); ok && !s.IsUnknown() && !s.IsNull() {
 			action.Configuration[key] = s.ValueString()
@@ -309,14 +306,7 @@ func (d *serviceRolePolicyDataSource) Read(ctx context.Context, req datasource.R
 	data.MinifiedJSON = types.StringValue(result.Rendered.Minified)
 	data.IAMActions = actions
 	data.PolicySize = types.Int64Value(int64(result.Rendered.Size))
-	documents := []string{result.Rendered.JSON}
-	if len(result.Documents) > 1 {
-		documents = documents[:0]
-		for _, doc := range result.Documents {
-			documents = append(documents, doc.JSON())
-		}
-	}
-	data.PolicyDocuments, diags = types.ListValueFrom(ctx, types.StringType, documents)
+	data.PolicyDocuments, diags = types.ListValueFrom(ctx, types.StringType, documentsJSON(result))
 	resp.Diagnostics.Append(diags...)
 	rolePolicies := map[string]string{}
 	for role, doc := range result.RolePolicies {
@@ -346,10 +336,7 @@ func (m serviceRolePolicyModel) request(ctx context.Context) (policy.Request, di
 	var actions []pipelineActionModel
 	diags.Append(m.PipelineActions.ElementsAs(ctx, &actions, false)...)
 	for _, a := range actions {
-		action := policy.PipelineAction{
-			Name: a.Name.ValueString(), Category: a.Category.ValueString(), Owner: a.Owner.ValueString(),
-			Provider: a.Provider.ValueString(), Region: a.Region.ValueString(), RoleARN: a.RoleARN.ValueString(),
-		}
+		action := a.action()
 		diags.Append(a.Configuration.ElementsAs(ctx, &action.Configuration, false)...)
 		req.PipelineActions = append(req.PipelineActions, action)
 	}
@@ -363,4 +350,25 @@ func (m serviceRolePolicyModel) request(ctx context.Context) (policy.Request, di
 		})
 	}
 	return req, diags
+}
+
+// action reads a pipeline action's fields other than its configuration.
+func (m pipelineActionModel) action() policy.PipelineAction {
+	return policy.PipelineAction{
+		Name: m.Name.ValueString(), Category: m.Category.ValueString(), Owner: m.Owner.ValueString(),
+		Provider: m.Provider.ValueString(), Region: m.Region.ValueString(), RoleARN: m.RoleARN.ValueString(),
+	}
+}
+
+// documentsJSON renders the policy's documents; a policy left whole is the
+// document already rendered for json.
+func documentsJSON(result policy.Result) []string {
+	if len(result.Documents) == 1 {
+		return []string{result.Rendered.JSON}
+	}
+	documents := make([]string, len(result.Documents))
+	for i, doc := range result.Documents {
+		documents[i] = doc.JSON()
+	}
+	return documents
 }
