@@ -23,6 +23,9 @@ const (
 	// PassRole stands for the pass_role_arns the user names: roles a deploy
 	// hands to a service that the pipeline definition does not contain.
 	PassRole = "PassRole"
+	// Secret stands for the Secrets Manager secrets an action's
+	// SECRETS_MANAGER environment variables name.
+	Secret = "SecretsManagerSecret"
 )
 
 // Owners of action types, as in aws_codepipeline's action.owner.
@@ -49,6 +52,9 @@ type Statement struct {
 	// Only limits the grant to configurations that need it. It is ignored when
 	// the configuration is not known (an action given by provider name only).
 	Only *Option
+	// Needs names a source the statement is only granted with, for inputs
+	// other than the configuration (the secrets of environment variables).
+	Needs string
 	// Sources cite where the requirement is documented.
 	Sources []string
 	// Note explains a choice that differs from the sources, if any.
@@ -73,7 +79,8 @@ type Option struct {
 type ValueKind int
 
 const (
-	// Name is a resource name used as it is.
+	// Name is a resource name, checked by the key's naming rule; where the key
+	// accepts an ARN too (ARN is set), the resource's ARN.
 	Name ValueKind = iota
 	// NameList is a comma-separated list of names.
 	NameList
@@ -92,8 +99,36 @@ type ConfigKey struct {
 	Name     string
 	Kind     ValueKind
 	Required bool
-	// Services and ResourceType describe what an ARN value must name: one of
-	// the service prefixes and a resource starting with ResourceType.
+	// Naming is the rule of the resource name a Name, NameList or ARN value
+	// holds; nil for settings.
+	Naming *NamingRule
+	// ARN is the form an ARN value must have: always set for kind ARN; set for
+	// kind Name where CodePipeline also accepts the resource's ARN.
+	ARN *ARNForm
+	// Values are the values a Setting accepts (compared without case); none
+	// means any value.
+	Values []string
+}
+
+// NamingRule is how a service names one kind of resource, as its API
+// reference states it.
+type NamingRule struct {
+	// Resource names what the value is in messages: "CodeBuild project name".
+	Resource string
+	// Example is a valid name, for messages and tests.
+	Example string
+	// Pattern is a regular expression the whole name must match; MaxLength
+	// bounds its bytes where the pattern cannot (0: the pattern does).
+	Pattern   string
+	MaxLength int
+	// Rule says the pattern in words, for messages: "it must be <Rule>".
+	Rule   string
+	Source string
+}
+
+// ARNForm is what an ARN value must name: a resource of one of the services
+// whose resource part starts with ResourceType ("project/", "function:").
+type ARNForm struct {
 	Services     []string
 	ResourceType string
 }
@@ -109,12 +144,29 @@ type ActionType struct {
 	SupportDate string
 	// Note says why an action type grants nothing, or what it leaves out.
 	Note string
+	// Deprecation, when set, is the advice given to a pipeline that uses the
+	// action type: AWS no longer documents or recommends it.
+	Deprecation string
+	// UsesSecrets is set for action types that document SECRETS_MANAGER
+	// environment variables.
+	UsesSecrets bool
+	// Omitted names grants that other sources make for the action type and
+	// this catalog deliberately does not, each with the reason.
+	Omitted []Omission
 	// ConfigKeys are the documented configuration keys; nil when unknown.
 	ConfigKeys []ConfigKey
 	Statements []Statement
 	// Companions are grants another role needs for some configurations; the
 	// service role cannot give them, so the user is told.
 	Companions []Companion
+}
+
+// Omission is a grant left out on purpose: the IAM actions, the source that
+// makes the grant (AWS CDK, an AWS managed policy) and why it is not needed.
+type Omission struct {
+	Actions []string
+	Source  string
+	Why     string
 }
 
 // Companion is advice about a grant that belongs to another role.

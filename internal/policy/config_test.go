@@ -30,37 +30,42 @@ func TestOptionApplies(t *testing.T) {
 		{"other mode", mode, map[string]string{"ActionMode": "DELETE_ONLY"}, false},
 		{"key set", role, map[string]string{"RoleArn": "arn:aws:iam::111122223333:role/r"}, true},
 		{"key not set", role, map[string]string{}, false},
-		{"key empty", role, map[string]string{"RoleArn": ""}, false},
 		{"explicit key set", override, map[string]string{"ServiceRoleArnOverride": "arn:aws:iam::111122223333:role/r"}, true},
 	}
 	for _, tc := range cases {
-		if got := applies(tc.option, tc.config); got != tc.want {
-			t.Errorf("%s: applies = %v, want %v", tc.name, got, tc.want)
+		s := &step{config: tc.config, unset: map[string]string{}}
+		if got, _ := s.grants(tc.option); got != tc.want {
+			t.Errorf("%s: grants = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
 
 func TestConfigValues(t *testing.T) {
 	lambda, _ := catalog.Lookup("Invoke", "Lambda")
+	key, _ := lambda.ConfigKey("FunctionName")
 	for value, want := range map[string]record{
-		"my-function":      {Value: "my-function", Name: "my-function", known: true},
-		"my-function:live": {Value: "my-function:live", Name: "my-function", known: true},
+		"my-function":                       {Value: "my-function", Name: "my-function", known: true},
+		"my-function:live":                  {Value: "my-function:live", Name: "my-function", known: true},
+		"444455556666:function:my-function": {Value: "444455556666:function:my-function", Account: "444455556666", Name: "my-function", known: true},
 		"arn:aws:lambda:eu-west-1:444455556666:function:my-function:live": {
 			Value: "arn:aws:lambda:eu-west-1:444455556666:function:my-function:live", Partition: "aws",
 			Region: "eu-west-1", Account: "444455556666", Name: "my-function", known: true},
 	} {
-		got := configValues(lambda, map[string]string{"FunctionName": value})["FunctionName"]
-		if len(got) != 1 || !reflect.DeepEqual(got[0], want) {
-			t.Errorf("FunctionName %q: got %v, want %v", value, got, want)
+		got, fault := parseConfigValue(key, value, "aws")
+		if fault != nil || len(got) != 1 || !reflect.DeepEqual(got[0], want) {
+			t.Errorf("FunctionName %q: got %v (%v), want %v", value, got, fault, want)
 		}
 	}
 	ec2, _ := catalog.Lookup("Deploy", "EC2")
-	v := configValues(ec2, map[string]string{"TargetGroupNameList": "blue, green,", "Undocumented": "x", "InstanceTagKey": "#{v.k}"})
-	if len(v["TargetGroupNameList"]) != 2 || v["TargetGroupNameList"][1].Value != "green" {
-		t.Errorf("name lists split on commas: %v", v)
+	list, _ := ec2.ConfigKey("TargetGroupNameList")
+	if got, fault := parseConfigValue(list, "blue, green", "aws"); fault != nil || len(got) != 2 || got[1].Name != "green" {
+		t.Errorf("name lists split on commas: %v %v", got, fault)
 	}
-	if v["Undocumented"] != nil || v["InstanceTagKey"] != nil {
-		t.Errorf("undocumented keys and runtime variables must add nothing: %v", v)
+	p, _ := prepare(Request{PipelineActions: []PipelineAction{{Category: "Deploy", Provider: "EC2",
+		Configuration: map[string]string{"Undocumented": "x", "InstanceTagKey": "#{v.k}"}}}})
+	if s := p.steps[0]; s.values["Undocumented"] != nil || s.values["InstanceTagKey"] != nil ||
+		!strings.Contains(s.unset["InstanceTagKey"], "resolved at run time") {
+		t.Errorf("undocumented keys and runtime variables add no value; a variable is reported: %+v", s)
 	}
 }
 
@@ -84,13 +89,13 @@ func TestScopedGrants(t *testing.T) {
 		return false
 	}
 
-	doc := build(PipelineAction{Category: "Build", Provider: "CodeBuild", Configuration: map[string]string{"ProjectName": "p"}})
-	if !grants(doc, "codebuild:StartBuild", "arn:aws:codebuild:eu-west-1:111122223333:project/p") || slices.Contains(doc.Actions(), "codebuild:StartBuildBatch") {
+	doc := build(PipelineAction{Category: "Build", Provider: "CodeBuild", Configuration: map[string]string{"ProjectName": "proj"}})
+	if !grants(doc, "codebuild:StartBuild", "arn:aws:codebuild:eu-west-1:111122223333:project/proj") || slices.Contains(doc.Actions(), "codebuild:StartBuildBatch") {
 		t.Error("a CodeBuild action without BatchEnabled starts single builds on its project only")
 	}
 	doc = build(PipelineAction{Category: "Build", Provider: "CodeBuild", Region: "us-west-2",
-		Configuration: map[string]string{"ProjectName": "p", "ServiceRoleArnOverride": "arn:aws:iam::111122223333:role/builder"}})
-	if !grants(doc, "codebuild:StartBuild", "arn:aws:codebuild:us-west-2:111122223333:project/p") ||
+		Configuration: map[string]string{"ProjectName": "proj", "ServiceRoleArnOverride": "arn:aws:iam::111122223333:role/builder"}})
+	if !grants(doc, "codebuild:StartBuild", "arn:aws:codebuild:us-west-2:111122223333:project/proj") ||
 		!grants(doc, "iam:PassRole", "arn:aws:iam::111122223333:role/builder") {
 		t.Errorf("a cross-region action uses its region; ServiceRoleArnOverride is passed to CodeBuild:\n%s", doc.JSON())
 	}
@@ -109,9 +114,9 @@ func TestScopedGrants(t *testing.T) {
 		t.Errorf("executions are scoped to the state machine's region, account and prefix:\n%s", doc.JSON())
 	}
 	doc = build(PipelineAction{Category: "Source", Provider: "CodeStarSourceConnection", Configuration: map[string]string{
-		"ConnectionArn": "arn:aws:codestar-connections:eu-west-1:111122223333:connection/abc"}})
-	if !grants(doc, "codeconnections:UseConnection", "arn:aws:codeconnections:eu-west-1:111122223333:connection/abc") ||
-		!grants(doc, "codestar-connections:UseConnection", "arn:aws:codestar-connections:eu-west-1:111122223333:connection/abc") {
+		"ConnectionArn": "arn:aws:codestar-connections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f"}})
+	if !grants(doc, "codeconnections:UseConnection", "arn:aws:codeconnections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f") ||
+		!grants(doc, "codestar-connections:UseConnection", "arn:aws:codestar-connections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f") {
 		t.Errorf("a connection ARN of either prefix is granted under both:\n%s", doc.JSON())
 	}
 	doc = build(PipelineAction{Category: "Build", Provider: "CodeBuild", Configuration: map[string]string{"ProjectName": "#{variables.project}"}})

@@ -25,7 +25,13 @@ type Statement struct {
 	Action    []string                       `json:"Action"`
 	Resource  []string                       `json:"Resource"`
 	Condition map[string]map[string][]string `json:"Condition,omitempty"`
+	// wider pairs resources (or "", the whole statement) with the reasons
+	// they are wider than more input would make them. Rendering sets it;
+	// merging drops it.
+	wider []widening
 }
+
+type widening struct{ resource, reason string }
 
 // Actions returns every IAM action the document grants, sorted and unique.
 func (d Document) Actions() []string {

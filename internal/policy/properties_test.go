@@ -130,12 +130,8 @@ func assertInvariants(t *testing.T, selection []string, doc Document) {
 // resource that no catalog statement paired it with.
 func TestMergeKeepsExactGrants(t *testing.T) {
 	req := goldenContext(everyProvider()...)
-	var rendered []Statement
-	pipeline := pipelineValues(req, nil)
-	rendered = append(rendered, render(scope{pipeline: pipeline}, catalog.ArtifactStore(), nil)...)
-	for _, a := range selectedActions(req) {
-		rendered = append(rendered, render(scope{own: a.values(), pipeline: pipeline}, a.actionType.Statements, a.config)...)
-	}
+	p, _ := prepare(req)
+	rendered, _ := p.render()
 	pairs := func(statements []Statement) map[string]bool {
 		set := map[string]bool{}
 		for _, s := range statements {

@@ -15,6 +15,9 @@ type record struct {
 	Value, Partition, Region, Account, Name string
 	// known is false for the stand-in of a source without values.
 	known bool
+	// reason says why a known record is still wider than its input, such
+	// as a secret whose name is resolved at run time.
+	reason string
 }
 
 // field returns one field of the record; a plain name is its own Name, and
@@ -113,10 +116,11 @@ func parse(template string) *parsed {
 	return p
 }
 
-// scope resolves placeholder sources for one action: its own values first,
-// then the pipeline's.
+// scope resolves placeholder sources for one step: its own values first,
+// then the pipeline's. The unset maps say why a source has no value.
 type scope struct {
-	own, pipeline values
+	own, pipeline           values
+	ownUnset, pipelineUnset map[string]string
 }
 
 func (s scope) get(source string) []record {
@@ -126,10 +130,28 @@ func (s scope) get(source string) []record {
 	return s.pipeline[source]
 }
 
+// unsetReason says which input would give source a value.
+func (s scope) unsetReason(source string) string {
+	if r, ok := s.ownUnset[source]; ok {
+		return r
+	}
+	if _, ok := s.own[source]; ok {
+		return ""
+	}
+	return s.pipelineUnset[source]
+}
+
+// text is a rendered template and the reasons it is wider than its input
+// could have made it.
+type text struct {
+	value   string
+	reasons []string
+}
+
 // renderResource fills a resource template, once per combination of values;
 // unknown values become "*". A template that is one placeholder standing for a
 // whole ARN renders nothing while unknown: a missing ARN never widens to "*".
-func (s scope) renderResource(template string) []string {
+func (s scope) renderResource(template string) []text {
 	p := parse(template)
 	if len(p.pieces) == 1 && p.pieces[0].source == 0 && len(s.get(p.sources[0])) == 0 {
 		return nil
@@ -138,32 +160,42 @@ func (s scope) renderResource(template string) []string {
 }
 
 // renderCondition fills condition keys and values. An entry whose key or values
-// hold an unknown value is left out: it narrows by a value not known yet. Under
-// a *Like operator an unknown value is "*", which matches any value.
-func (s scope) renderCondition(condition map[string]map[string][]string) map[string]map[string][]string {
+// hold an unknown value is left out: it narrows by a value not known yet, and
+// the reasons say so. Under a *Like operator an unknown value is "*".
+func (s scope) renderCondition(condition map[string]map[string][]string) (map[string]map[string][]string, []string) {
 	if len(condition) == 0 {
-		return nil
+		return nil, nil
 	}
 	if !conditionHasPlaceholder(condition) {
-		return condition // shared and never modified
+		return condition, nil // shared and never modified
 	}
 	rendered := map[string]map[string][]string{}
+	var reasons []string
 	for operator, entries := range condition {
 		unknownValue := ""
 		if strings.HasSuffix(operator, "Like") {
 			unknownValue = "*"
 		}
 		for key, templates := range entries {
-			keys := s.expand(parse(key), key, "")
+			keyParsed := parse(key)
+			keys := s.expand(keyParsed, key, "")
 			if len(keys) != 1 {
+				reasons = append(reasons, s.missing(keyParsed, key)...)
 				continue
 			}
 			var vals []string
 			complete := true
 			for _, t := range templates {
-				expanded := s.expand(parse(t), t, unknownValue)
-				complete = complete && len(expanded) > 0
-				vals = append(vals, expanded...)
+				valueParsed := parse(t)
+				expanded := s.expand(valueParsed, t, unknownValue)
+				if len(expanded) == 0 {
+					complete = false
+					reasons = append(reasons, s.missing(valueParsed, t)...)
+				}
+				for _, e := range expanded {
+					vals = append(vals, e.value)
+					reasons = append(reasons, e.reasons...)
+				}
 			}
 			if !complete {
 				continue
@@ -171,10 +203,20 @@ func (s scope) renderCondition(condition map[string]map[string][]string) map[str
 			if rendered[operator] == nil {
 				rendered[operator] = map[string][]string{}
 			}
-			rendered[operator][keys[0]] = sortedUnique(vals)
+			rendered[operator][keys[0].value] = sortedUnique(vals)
 		}
 	}
-	return rendered
+	return rendered, reasons
+}
+
+// missing gives the reasons a template cannot be rendered: those of the
+// values it would need a wildcard for.
+func (s scope) missing(p *parsed, template string) []string {
+	var reasons []string
+	for _, t := range s.expand(p, template, "*") {
+		reasons = append(reasons, t.reasons...)
+	}
+	return reasons
 }
 
 func conditionHasPlaceholder(condition map[string]map[string][]string) bool {
@@ -191,17 +233,17 @@ func conditionHasPlaceholder(condition map[string]map[string][]string) bool {
 // expand renders a template for every combination of its sources' values. The
 // fields of one source stay together (an ARN's account goes with its name).
 // With an empty unknown, a template needing an unknown value renders nothing.
-func (s scope) expand(p *parsed, template, unknown string) []string {
+func (s scope) expand(p *parsed, template, unknown string) []text {
 	if len(p.sources) == 0 {
-		return []string{template}
+		return []text{{value: template}}
 	}
-	var out []string
+	var out []text
 	chosen := make([]record, len(p.sources))
 	s.fill(p, chosen, 0, unknown, &out)
 	return out
 }
 
-func (s scope) fill(p *parsed, chosen []record, i int, unknown string, out *[]string) {
+func (s scope) fill(p *parsed, chosen []record, i int, unknown string, out *[]text) {
 	if i == len(p.sources) {
 		if rendered, ok := s.substitute(p, chosen, unknown); ok {
 			*out = append(*out, rendered)
@@ -218,19 +260,30 @@ func (s scope) fill(p *parsed, chosen []record, i int, unknown string, out *[]st
 	}
 }
 
-func (s scope) substitute(p *parsed, chosen []record, unknown string) (string, bool) {
+func (s scope) substitute(p *parsed, chosen []record, unknown string) (text, bool) {
 	var b strings.Builder
+	var reasons []string
 	for _, piece := range p.pieces {
 		if piece.source < 0 {
 			b.WriteString(piece.literal)
 			continue
 		}
-		value, known := s.lookup(piece.field, chosen[piece.source])
+		r := chosen[piece.source]
+		if r.reason != "" {
+			reasons = append(reasons, r.reason)
+		}
+		value, known := s.lookup(piece.field, r)
 		if !known {
 			if unknown == "" {
-				return "", false
+				return text{}, false
 			}
 			value = unknown
+			if !r.known {
+				reasons = append(reasons, s.unsetReason(p.sources[piece.source]))
+			}
+			if fallbackFields[piece.field] {
+				reasons = append(reasons, s.unsetReason(piece.field))
+			}
 		}
 		b.WriteString(value)
 	}
@@ -238,7 +291,18 @@ func (s scope) substitute(p *parsed, chosen []record, unknown string) (string, b
 	for strings.Contains(rendered, "**") {
 		rendered = strings.ReplaceAll(rendered, "**", "*")
 	}
-	return rendered, true
+	return text{value: rendered, reasons: compactReasons(reasons)}, true
+}
+
+// compactReasons drops empty and repeated reasons, keeping their order.
+func compactReasons(reasons []string) []string {
+	var out []string
+	for _, r := range reasons {
+		if r != "" && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // lookup finds a field in the chosen record, falling back to the action's or

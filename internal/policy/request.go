@@ -2,22 +2,30 @@ package policy
 
 // Attribute names used in problem paths; they match the data source schema.
 const (
-	AttrActionProviders = "action_providers"
-	AttrArtifactStores  = "artifact_stores"
-	AttrLocation        = "location"
-	AttrEncryptionKeyID = "encryption_key_id"
-	AttrRegion          = "region"
-	AttrPartition       = "partition"
-	AttrAccountID       = "account_id"
-	AttrPipelineName    = "pipeline_name"
-	AttrPassRoleARNs    = "pass_role_arns"
-	AttrPipelineActions = "pipeline_actions"
-	AttrCategory        = "category"
-	AttrOwner           = "owner"
-	AttrProvider        = "provider"
-	AttrConfiguration   = "configuration"
-	AttrRoleARN         = "role_arn"
-	AttrSplit           = "split_for_managed_policies"
+	AttrActionProviders      = "action_providers"
+	AttrArtifactStores       = "artifact_stores"
+	AttrLocation             = "location"
+	AttrEncryptionKeyID      = "encryption_key_id"
+	AttrRegion               = "region"
+	AttrPartition            = "partition"
+	AttrAccountID            = "account_id"
+	AttrPipelineName         = "pipeline_name"
+	AttrPassRoleARNs         = "pass_role_arns"
+	AttrPipelineActions      = "pipeline_actions"
+	AttrPipelineRules        = "pipeline_rules"
+	AttrName                 = "name"
+	AttrCategory             = "category"
+	AttrOwner                = "owner"
+	AttrProvider             = "provider"
+	AttrVersion              = "version"
+	AttrConfiguration        = "configuration"
+	AttrCommands             = "commands"
+	AttrEnvironmentVariables = "environment_variables"
+	AttrValue                = "value"
+	AttrType                 = "type"
+	AttrRoleARN              = "role_arn"
+	AttrServiceRoleARN       = "service_role_arn"
+	AttrSplit                = "split_for_managed_policies"
 )
 
 // DefaultPartition is used when a request names no partition.
@@ -30,29 +38,59 @@ type Request struct {
 	ArtifactStores  []ArtifactStore
 	// PipelineActions are the pipeline's actions with their configuration.
 	PipelineActions []PipelineAction
+	// PipelineRules are the rules of the stages' conditions (V2 pipelines).
+	PipelineRules []PipelineRule
 	// Partition, Region and AccountID fill ARNs; an empty Region or AccountID becomes "*".
 	Partition string
 	Region    string
 	AccountID string
-	// PipelineName names the pipeline's own log groups.
+	// PipelineName names the pipeline's own log groups and its ARN.
 	PipelineName string
 	// PassRoleARNs are the roles deploy actions hand to services (ECS task and
 	// execution roles, for example) that the pipeline definition does not name.
 	PassRoleARNs []string
+	// ServiceRoleARN is the role the policy is for.
+	ServiceRoleARN string
 	// SplitForManagedPolicies asks for the policy as several documents that
 	// each fit a managed policy, for roles whose policy is too large to inline.
 	SplitForManagedPolicies bool
+	// Unknown lists the inputs whose values are not known yet (when Terraform
+	// validates a configuration before apply). Checks skip them and every
+	// check that depends on them; Build must not be given any.
+	Unknown []Path
 }
 
 // PipelineAction is one action of the pipeline, as in aws_codepipeline's stage.action.
 type PipelineAction struct {
-	Name          string // used in messages only
-	Category      string
-	Owner         string // defaults to "AWS"
+	Name                 string // used in messages only
+	Category             string
+	Owner                string // defaults to "AWS"
+	Provider             string
+	Configuration        map[string]string
+	EnvironmentVariables []EnvironmentVariable
+	Region               string // for cross-region actions
+	RoleARN              string // the action's own role, assumed by the service role
+}
+
+// PipelineRule is one rule of a stage condition, as in aws_codepipeline's
+// before_entry, on_success and on_failure blocks: condition.rule.
+type PipelineRule struct {
+	Name          string
 	Provider      string
+	Owner         string // defaults to "AWS"
+	Version       string // defaults to "1"
 	Configuration map[string]string
-	Region        string // for cross-region actions
-	RoleARN       string // the action's own role, assumed by the service role
+	Commands      []string
+	Region        string
+	RoleARN       string
+}
+
+// EnvironmentVariable is one of an action's environment variables, as in the
+// CodePipeline API's ActionDeclaration.
+type EnvironmentVariable struct {
+	Name  string
+	Value string
+	Type  string // PLAINTEXT (default) or SECRETS_MANAGER
 }
 
 // ArtifactStore is one of the pipeline's artifact stores, as in aws_codepipeline.

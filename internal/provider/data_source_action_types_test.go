@@ -66,11 +66,11 @@ data "codepipeline_action_types" "ecs" {
 				statecheck.ExpectKnownValue(ecs, tfjsonpath.New("action_types"), knownvalue.ListSizeExact(1)),
 				statecheck.ExpectKnownValue(ecs, entry.AtMapKey("key"), knownvalue.StringExact("Deploy/ECS")),
 				statecheck.ExpectKnownValue(ecs, entry.AtMapKey("support_date"), knownvalue.StringExact("December 12, 2017")),
-				statecheck.ExpectKnownValue(ecs, entry.AtMapKey("configuration_keys"), stringList("ClusterName", "ServiceName")),
+				statecheck.ExpectKnownValue(ecs, entry.AtMapKey("configuration_keys"), stringListOf("ClusterName", "ServiceName")),
 				statecheck.ExpectKnownValue(ecs, entry.AtMapKey("all_configuration_keys"),
-					stringList("ClusterName", "ServiceName", "FileName", "DeploymentTimeout")),
+					stringListOf("ClusterName", "ServiceName", "FileName", "DeploymentTimeout")),
 				// Sorted and unique: ecs:TagResource and iam:PassRole come from separate statements.
-				statecheck.ExpectKnownValue(ecs, entry.AtMapKey("iam_actions"), stringList(
+				statecheck.ExpectKnownValue(ecs, entry.AtMapKey("iam_actions"), stringListOf(
 					"ecs:DescribeServices", "ecs:DescribeTaskDefinition", "ecs:DescribeTasks", "ecs:ListTasks",
 					"ecs:RegisterTaskDefinition", "ecs:TagResource", "ecs:UpdateService", "iam:PassRole")),
 				statecheck.ExpectKnownValue(ecs, entry.AtMapKey("note"), knownvalue.NotNull()),
@@ -79,7 +79,7 @@ data "codepipeline_action_types" "ecs" {
 	})
 }
 
-func stringList(values ...string) knownvalue.Check {
+func stringListOf(values ...string) knownvalue.Check {
 	checks := make([]knownvalue.Check, len(values))
 	for i, v := range values {
 		checks[i] = knownvalue.StringExact(v)

@@ -1,12 +1,9 @@
 package provider
 
 import (
-	"context"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
 )
@@ -26,25 +23,5 @@ func TestAttributePath(t *testing.T) {
 		if got := attributePath(tc.in); !got.Equal(tc.want) {
 			t.Errorf("%s: got %s, want %s", name, got, tc.want)
 		}
-	}
-}
-
-// TestCheckStringReportsAtTheElement checks that a list element's problem is
-// reported on that element, and that unknown values are left for later.
-func TestCheckStringReportsAtTheElement(t *testing.T) {
-	at := path.Root("action_providers").AtListIndex(3)
-	resp := &validator.StringResponse{}
-	validActionProvider.ValidateString(context.Background(), validator.StringRequest{Path: at, ConfigValue: types.StringValue("Codebuild")}, resp)
-	if len(resp.Diagnostics) != 1 {
-		t.Fatalf("want one diagnostic, got %v", resp.Diagnostics)
-	}
-	if d, ok := resp.Diagnostics[0].(interface{ Path() path.Path }); !ok || !d.Path().Equal(at) {
-		t.Errorf("diagnostic not on %s: %v", at, resp.Diagnostics[0])
-	}
-
-	resp = &validator.StringResponse{}
-	validActionProvider.ValidateString(context.Background(), validator.StringRequest{Path: at, ConfigValue: types.StringUnknown()}, resp)
-	if len(resp.Diagnostics) != 0 {
-		t.Errorf("unknown values must not be judged yet: %v", resp.Diagnostics)
 	}
 }

@@ -102,7 +102,7 @@ func TestExample_actionTypes(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("deploy_action_type", knownvalue.ObjectPartial(map[string]knownvalue.Check{
 					"iam_actions":        knownvalue.ListPartial(map[int]knownvalue.Check{7: knownvalue.StringExact("iam:PassRole")}),
-					"configuration_keys": stringList("ClusterName", "ServiceName"),
+					"configuration_keys": stringListOf("ClusterName", "ServiceName"),
 				})),
 			},
 		}},

@@ -93,7 +93,7 @@ locals {
       "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",
     ]
   }
-  typed = [{ category = "Build", provider = "CodeBuild", configuration = { ProjectName = "p", BatchEnabled = true, Retries = 2 } }]
+  typed = [{ category = "Build", provider = "CodeBuild", configuration = { ProjectName = "proj", BatchEnabled = true, Retries = 2 } }]
 }
 
 data "codepipeline_service_role_policy" "typed" {
@@ -140,7 +140,7 @@ func TestServiceRolePolicyFunction_errors(t *testing.T) {
 			`Invalid value for "options" parameter: options.pipeline_actions[0].provider: Unknown action provider. "Jenkins"`},
 		"invalid account": {`["S3"], { account_id = "12345" }`, `options.account_id: Invalid account ID. "12345" is not`},
 		"unknown option": {`["S3"], { acount_id = "111122223333" }`,
-			`options has no attribute "acount_id". Valid attributes are "account_id", "artifact_stores", "partition", "pass_role_arns", "pipeline_actions", "pipeline_name", "region"`},
+			`options has no attribute "acount_id". Valid attributes are "account_id", "artifact_stores", "partition", "pass_role_arns", "pipeline_actions", "pipeline_name", "pipeline_rules", "region"`},
 		"unknown nested attribute": {`["S3"], { artifact_stores = [{ bucket = "artifacts" }] }`,
 			`options.artifact_stores[0] has no attribute "bucket". Valid attributes are "encryption_key_id", "location", "region".`},
 		"action_providers as option": {`[], { action_providers = ["S3"] }`, `(action providers are the function's first argument)`},

@@ -74,14 +74,48 @@ func resolveQualified(path Path, entry, category, provider string) ([]catalog.Ac
 }
 
 func unknownProviderDetail(name string) string {
-	if nearest := closestProviders(name); len(nearest) > 0 {
+	if _, isRule := catalog.LookupRule(name); isRule {
+		return fmt.Sprintf("%q is a stage-condition rule type, not an action provider: describe the rule in %s.", name, AttrPipelineRules)
+	}
+	if nearest := closest(name, providerNames()); len(nearest) > 0 {
 		return fmt.Sprintf("%q is not a CodePipeline action provider. Did you mean %s?", name, orList(nearest))
 	}
 	return fmt.Sprintf("%q is not a CodePipeline action provider. Valid providers are %s.", name, quoteList(providerNames()))
 }
 
-func providerIgnoringCase(name string) string {
-	for _, p := range providerNames() {
+// ResolveRuleProvider finds the rule type a pipeline rule's provider names,
+// or explains at path what is wrong and what would be right.
+func ResolveRuleProvider(path Path, provider string) (catalog.ActionType, *Problem) {
+	if t, ok := catalog.LookupRule(provider); ok {
+		return t, nil
+	}
+	var names []string
+	for _, r := range catalog.Rules() {
+		names = append(names, r.Provider)
+	}
+	var p Problem
+	switch right := ignoringCase(provider, names); {
+	case right != "":
+		p = errorAt(path, "Rule provider has the wrong case", fmt.Sprintf(
+			"%q is not a rule type; rule types are case-sensitive. Did you mean %q?", provider, right))
+	case len(catalog.WithProvider(provider)) > 0:
+		p = errorAt(path, "Unknown rule provider", fmt.Sprintf(
+			"%q is an action provider, not a rule type: describe the action in %s. Valid rule types are %s.",
+			provider, AttrPipelineActions, quoteList(names)))
+	case len(closest(provider, names)) > 0:
+		p = errorAt(path, "Unknown rule provider", fmt.Sprintf(
+			"%q is not a stage-condition rule type. Did you mean %s?", provider, orList(closest(provider, names))))
+	default:
+		p = errorAt(path, "Unknown rule provider", fmt.Sprintf(
+			"%q is not a stage-condition rule type. Valid rule types are %s.", provider, quoteList(names)))
+	}
+	return catalog.ActionType{}, &p
+}
+
+func providerIgnoringCase(name string) string { return ignoringCase(name, providerNames()) }
+
+func ignoringCase(name string, names []string) string {
+	for _, p := range names {
 		if strings.EqualFold(p, name) {
 			return p
 		}
@@ -89,25 +123,28 @@ func providerIgnoringCase(name string) string {
 	return ""
 }
 
-// closestProviders returns up to three provider names within a small edit distance.
-func closestProviders(name string) []string {
+// closest returns up to three of names within a small edit distance of name.
+func closest(name string, names []string) []string {
 	type candidate struct {
 		name     string
 		distance int
 	}
 	limit := max(2, len(name)/3)
 	var found []candidate
-	for _, p := range providerNames() {
+	for _, p := range names {
+		if abs(len(name)-len(p)) > limit {
+			continue // too far apart to be a typo, and costly to measure
+		}
 		if d := editDistance(strings.ToLower(name), strings.ToLower(p)); d <= limit {
 			found = append(found, candidate{p, d})
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].distance < found[j].distance })
-	var names []string
+	var nearest []string
 	for i := 0; i < len(found) && i < 3; i++ {
-		names = append(names, found[i].name)
+		nearest = append(nearest, found[i].name)
 	}
-	return names
+	return nearest
 }
 
 // providerNames lists each distinct provider name once, sorted.
@@ -169,4 +206,11 @@ func orList(items []string) string {
 		return q[0]
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
