@@ -44,3 +44,18 @@ var actionRoleStatements = []Statement{
 		Sources:   []string{DocsCrossAccount},
 	},
 }
+
+// artifactStoreOmitted are the AWS CDK's artifact store grants that the
+// pipeline does not need.
+var artifactStoreOmitted = []Omission{
+	{Actions: []string{"s3:GetObject*", "s3:GetBucket*"}, Source: CDKPipeline,
+		Why: "AWS's service-role policy lists the exact reads: GetObject, GetObjectVersion, their tagging reads and three bucket reads."},
+	{Actions: []string{"s3:List*"}, Source: CDKPipeline, Why: "CodePipeline reads artifacts by key and never lists the bucket."},
+	{Actions: []string{"s3:DeleteObject*"}, Source: CDKPipeline, Why: "CodePipeline never deletes artifacts; lifecycle rules expire them."},
+	{Actions: []string{"s3:PutObjectLegalHold", "s3:PutObjectRetention", "s3:PutObjectVersionTagging"}, Source: CDKPipeline,
+		Why: "CodePipeline sends no Object Lock settings and tags no object version."},
+	{Actions: []string{"s3:Abort*"}, Source: CDKPipeline,
+		Why: "Only cleans up the parts of a failed multipart upload; a lifecycle rule does that."},
+	{Actions: []string{"kms:GenerateDataKey*", "kms:ReEncrypt*"}, Source: CDKPipeline,
+		Why: "Spelled out as the calls S3 and cross-region replication make: GenerateDataKey, ReEncryptFrom and ReEncryptTo."},
+}

@@ -49,12 +49,21 @@ var (
 	}
 )
 
+// codeBuildOmitted are the AWS CDK's CodeBuild grants that no run needs.
+var codeBuildOmitted = []Omission{{
+	Actions: []string{"codebuild:StopBuild", "codebuild:StopBuildBatch"},
+	Source:  CDKCodeBuild,
+	Why: "CodePipeline never stops a running build: an abandoned or superseded action keeps running at its " +
+		"provider (" + DocsPipelineStop + ").",
+}}
+
 var buildTestActions = []ActionType{
 	{
 		Category: "Build", Owner: OwnerAWS, Provider: "CodeBuild",
 		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeBuild.html",
 		SupportDate: "December 1, 2016 (batch builds: July 30, 2020)",
 		Statements:  codeBuildStatements,
+		Omitted:     codeBuildOmitted,
 	},
 	{
 		Category: "Build", Owner: OwnerAWS, Provider: "ECRBuildAndPublish",
@@ -98,6 +107,7 @@ var buildTestActions = []ActionType{
 		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeBuild.html",
 		SupportDate: "December 1, 2016 (batch builds: July 30, 2020)",
 		Statements:  codeBuildStatements,
+		Omitted:     codeBuildOmitted,
 	},
 	{
 		Category: "Test", Owner: OwnerAWS, Provider: "DeviceFarm",

@@ -190,11 +190,15 @@ func (a ActionType) ConfigKey(name string) (ConfigKey, bool) {
 func (a ActionType) Key() string { return a.Category + "/" + a.Provider }
 
 // All returns every action type in catalog order (category, then provider).
-func All() []ActionType { return actionTypes }
+// Its capacity is its length, so appending to it never writes into the catalog.
+func All() []ActionType { return actionTypes[:len(actionTypes):len(actionTypes)] }
 
 // ArtifactStore returns the statements every pipeline needs for its artifact
 // stores; ArtifactBucket and ArtifactKeyArn stand for each store's values.
 func ArtifactStore() []Statement { return artifactStoreStatements }
+
+// ArtifactStoreOmitted returns the artifact store grants left out on purpose.
+func ArtifactStoreOmitted() []Omission { return artifactStoreOmitted }
 
 // ActionRoles returns the statement that lets the service role assume the
 // roles of actions that declare one; ActionRoleArn stands for each role.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -22,7 +23,7 @@ func statements(visit func(where string, s Statement)) {
 	for _, s := range ActionRoles() {
 		visit("action role statement "+s.Sid, s)
 	}
-	for _, at := range All() {
+	for _, at := range slices.Concat(All(), Rules()) {
 		for _, s := range at.Statements {
 			visit(at.Key()+" statement "+s.Sid, s)
 		}
@@ -143,10 +144,12 @@ func TestLookups(t *testing.T) {
 // an action type names a pipeline-wide value or one of its documented keys, so
 // configuration can scope it.
 func TestTemplatesUseDocumentedKeys(t *testing.T) {
-	pipelineWide := map[string]bool{Partition: true, Region: true, Account: true, ThisPipeline: true, PassRole: true}
+	// Sources of values other than the configuration: the pipeline's, and the
+	// secrets of environment variables.
+	pipelineWide := map[string]bool{Partition: true, Region: true, Account: true, ThisPipeline: true, PassRole: true, Secret: true}
 	// Names no pipeline definition holds; they always render as "*".
 	neverConfigured := map[string]bool{"TaskDefinitionFamily": true}
-	for _, at := range All() {
+	for _, at := range slices.Concat(All(), Rules()) {
 		if at.ConfigKeys == nil && at.Provider != "Snyk" {
 			t.Errorf("%s documents no configuration keys", at.Key())
 		}

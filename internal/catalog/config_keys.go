@@ -128,7 +128,8 @@ var configKeys = map[string][]ConfigKey{
 		name("ECRRepositoryName", false, ecrRepository)},
 		settings(false, "ImageTag", "CriticalThreshold", "HighThreshold", "MediumThreshold", "LowThreshold")),
 	"Invoke/CodePipeline": {name("PipelineName", true, pipeline), setting("SourceRevisions", false), setting("Variables", false)},
-	"Compute/Commands":    settings(false, "EnvironmentType", "ComputeType"),
+	"Compute/Commands": {setting("EnvironmentType", false), setting("ComputeType", false),
+		name("VpcId", false, ec2VPC), nameList("Subnets", ec2Subnet), nameList("SecurityGroupIds", ec2SecurityGroup)},
 }
 
 func init() {

@@ -46,21 +46,23 @@ var (
 	cloudFormationStackSets = Statement{
 		Sid: "CloudFormationStackSets",
 		Actions: []string{
-			"cloudformation:CreateStackInstances", "cloudformation:DescribeStackSet",
-			"cloudformation:DescribeStackSetOperation", "cloudformation:ListStackInstances", "cloudformation:UpdateStackSet",
+			"cloudformation:CreateStackInstances", "cloudformation:DescribeStackSet", "cloudformation:DescribeStackSetOperation",
+			"cloudformation:ListStackInstances", "cloudformation:UpdateStackInstances", "cloudformation:UpdateStackSet",
 		},
 		Resources: []string{"arn:${Partition}:cloudformation:${Region}:${Account}:stackset/${StackSetName}:*"},
 		Sources:   []string{DocsStackSet, DocsStackInstances},
+		Note: "UpdateStackInstances is not on the page, which says that CreateStackInstances calls it for " +
+			"instances that already exist; the action updates outdated instances, so it is granted.",
 	}
 	cloudFormationStackSetTargets = Statement{
 		Sid:     "CloudFormationStackSetTargets",
-		Actions: []string{"cloudformation:CreateStackInstances", "cloudformation:UpdateStackSet"},
+		Actions: []string{"cloudformation:CreateStackInstances", "cloudformation:UpdateStackInstances", "cloudformation:UpdateStackSet"},
 		Resources: []string{
 			"arn:${Partition}:cloudformation:${Region}:${Account}:stackset-target/*",
 			"arn:${Partition}:cloudformation:${Region}:${Account}:type/resource/*",
 		},
 		Sources: []string{DocsStackSet, DocsIAMServiceReference},
-		Note: "The pages give no ARN; the service reference also authorizes these two actions against the " +
+		Note: "The pages give no ARN; the service reference also authorizes these actions against the " +
 			"deployment targets and the resource types in the template.",
 	}
 	delegatedAdministrators = Statement{
@@ -148,14 +150,26 @@ var deployActions = []ActionType{
 			},
 			{
 				Sid:       "S3DeployKeyUse",
-				Actions:   []string{"kms:GenerateDataKey"},
+				Actions:   []string{"kms:Decrypt", "kms:GenerateDataKey"},
 				Resources: []string{"arn:${Partition}:kms:${Region}:${Account}:key/*"},
 				Condition: map[string]map[string][]string{"StringEquals": {"kms:ViaService": {"s3.${Region}.amazonaws.com"}}},
 				Only:      &Option{Key: "KMSEncryptionKeyARN", Explicit: true},
 				Sources:   []string{DocsS3Deploy},
-				Note: "S3 asks KMS for a data key when the deploy action encrypts objects with the configured key. The " +
-					"key may be given as an ID or alias, so the grant covers the region's keys, only through S3.",
+				Note: "S3 asks KMS for a data key when the deploy action encrypts objects with the configured key, and " +
+					"a multipart upload of a large object also decrypts it. The key may be given as an ID or alias, so " +
+					"the grant covers the region's keys, only through S3.",
 			},
+		},
+		Omitted: []Omission{
+			{Actions: []string{"s3:DeleteObject*"}, Source: CDKS3Deploy, Why: "The action uploads objects and never deletes any."},
+			{Actions: []string{"s3:PutObjectLegalHold", "s3:PutObjectRetention"}, Source: CDKS3Deploy,
+				Why: "The action sends no Object Lock settings; a bucket's default retention needs no permission."},
+			{Actions: []string{"s3:PutObjectVersionTagging"}, Source: CDKS3Deploy,
+				Why: "Tags travel with PutObject (s3:PutObjectTagging); no version is tagged afterwards."},
+			{Actions: []string{"s3:Abort*"}, Source: CDKS3Deploy,
+				Why: "Only cleans up the parts of a failed multipart upload; a lifecycle rule does that without the pipeline."},
+			{Actions: []string{"kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"}, Source: CDKS3Deploy,
+				Why: "S3 encrypts uploads with GenerateDataKey (and Decrypt for multipart uploads), never Encrypt or ReEncrypt."},
 		},
 	},
 	{
@@ -174,11 +188,18 @@ var deployActions = []ActionType{
 			withOnly(cloudFormationValidateTemplate, &Option{Key: "ActionMode", Values: []string{"CHANGE_SET_REPLACE", "CREATE_UPDATE", "REPLACE_ON_FAILURE"}}),
 			passRoleToCloudFormation,
 		},
+		Omitted: []Omission{
+			{Actions: []string{"cloudformation:DescribeStack*", "cloudformation:GetTemplate*"}, Source: CDKCloudFormation,
+				Why: "The page lists the exact calls: DescribeStacks, DescribeStackEvents, DescribeStackResources and GetTemplate."},
+			{Actions: []string{"cloudformation:GetStackPolicy"}, Source: CDKCloudFormation,
+				Why: "CodePipeline only sets a stack policy from TemplateConfiguration; it never reads one."},
+		},
 		Companions: []Companion{{
 			Only: &Option{Key: "RoleArn"},
-			Detail: "CloudFormation acts with the RoleArn role: it needs the permissions for the stack's resources, " +
-				"and read access to the artifact bucket (and its KMS key) to fetch the template.",
-			Source: DocsCloudFormation,
+			Detail: "CloudFormation acts with the RoleArn role: that role needs the permissions to create, update and " +
+				"delete the stack's resources. It needs no artifact bucket access: CodePipeline hands CloudFormation a " +
+				"presigned URL of the template, signed with the action's own role.",
+			Source: DocsRoleArnTemplateURL,
 		}},
 	},
 	{
@@ -213,20 +234,28 @@ var deployActions = []ActionType{
 		SupportDate: "December 30, 2020",
 		Statements: []Statement{
 			{
-				Sid:       "CloudFormationStackSets",
-				Actions:   []string{"cloudformation:CreateStackInstances", "cloudformation:DescribeStackSetOperation"},
+				Sid: "CloudFormationStackSets",
+				Actions: []string{"cloudformation:CreateStackInstances", "cloudformation:DescribeStackSetOperation",
+					"cloudformation:UpdateStackInstances"},
 				Resources: cloudFormationStackSets.Resources,
 				Sources:   []string{DocsStackInstances},
+				Note:      cloudFormationStackSets.Note,
 			},
 			{
 				Sid:       "CloudFormationStackSetTargets",
-				Actions:   []string{"cloudformation:CreateStackInstances"},
+				Actions:   []string{"cloudformation:CreateStackInstances", "cloudformation:UpdateStackInstances"},
 				Resources: cloudFormationStackSetTargets.Resources,
 				Sources:   cloudFormationStackSetTargets.Sources,
 				Note:      cloudFormationStackSetTargets.Note,
 			},
 			delegatedAdministrators,
 		},
+		Omitted: []Omission{{
+			Actions: []string{"cloudformation:CreateStackSet", "cloudformation:DescribeStackSet",
+				"cloudformation:ListStackInstances", "cloudformation:UpdateStackSet"},
+			Source: CDKStackInstances,
+			Why:    "This action only adds and updates instances of an existing stack set; the page lists no stack set calls.",
+		}},
 	},
 	{
 		Category: "Deploy", Owner: OwnerAWS, Provider: "CodeDeploy",
@@ -296,89 +325,20 @@ var deployActions = []ActionType{
 		Category: "Deploy", Owner: OwnerAWS, Provider: "ElasticBeanstalk",
 		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Beanstalk.html",
 		SupportDate: "Initial service launch",
-		Note: "The current page grants service-wide wildcards (elasticbeanstalk:*, ec2:*, s3:*, cloudformation:* " +
-			"and more) on \"*\". This entry grants the concrete actions of AWS's earlier default service-role " +
-			"policy instead, scoped to Elastic Beanstalk's own stacks, Auto Scaling groups and bucket.",
-		Statements: []Statement{
-			{
-				Sid:     "ElasticBeanstalkApplicationVersions",
-				Actions: []string{"elasticbeanstalk:CreateApplicationVersion"},
-				Resources: []string{
-					"arn:${Partition}:elasticbeanstalk:${Region}:${Account}:application/${ApplicationName}",
-					"arn:${Partition}:elasticbeanstalk:${Region}:${Account}:applicationversion/${ApplicationName}/*",
-				},
-				Sources: []string{DocsOldestDefaultPolicy, DocsElasticBeanstalk},
-			},
-			{
-				Sid:       "ElasticBeanstalkUpdateEnvironment",
-				Actions:   []string{"elasticbeanstalk:UpdateEnvironment"},
-				Resources: []string{"arn:${Partition}:elasticbeanstalk:${Region}:${Account}:environment/${ApplicationName}/${EnvironmentName}"},
-				Sources:   []string{DocsOldestDefaultPolicy, DocsElasticBeanstalk},
-			},
-			{
-				Sid: "ElasticBeanstalkDescribe",
-				Actions: []string{
-					"autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeLaunchConfigurations",
-					"autoscaling:DescribeScalingActivities", "ec2:DescribeAddresses", "ec2:DescribeImages",
-					"ec2:DescribeInstances", "ec2:DescribeKeyPairs", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets",
-					"ec2:DescribeVpcs", "elasticbeanstalk:DescribeApplicationVersions", "elasticbeanstalk:DescribeEnvironments",
-					"elasticbeanstalk:DescribeEvents", "elasticloadbalancing:DescribeLoadBalancers",
-					"rds:DescribeDBInstances", "rds:DescribeOrderableDBInstanceOptions",
-				},
-				Resources: []string{"*"},
-				Sources:   []string{DocsOldestDefaultPolicy},
-				Note: "Read-only. Most have no resource-level permission; the Elastic Beanstalk and RDS describe " +
-					"calls list without naming a resource, so IAM evaluates them against \"*\".",
-			},
-			{
-				Sid:       "ElasticBeanstalkAutoScaling",
-				Actions:   []string{"autoscaling:ResumeProcesses", "autoscaling:SuspendProcesses"},
-				Resources: []string{"arn:${Partition}:autoscaling:${Region}:${Account}:autoScalingGroup:*:autoScalingGroupName/awseb-*"},
-				Sources:   []string{DocsOldestDefaultPolicy},
-			},
-			{
-				Sid: "ElasticBeanstalkStacks",
-				Actions: []string{
-					"cloudformation:DescribeStackEvents", "cloudformation:DescribeStackResource",
-					"cloudformation:DescribeStackResources", "cloudformation:DescribeStacks",
-					"cloudformation:GetTemplate", "cloudformation:UpdateStack",
-				},
-				Resources: []string{"arn:${Partition}:cloudformation:${Region}:${Account}:stack/awseb-*/*"},
-				Sources:   []string{DocsOldestDefaultPolicy},
-			},
-			{
-				Sid:       "ElasticBeanstalkTopics",
-				Actions:   []string{"sns:ListSubscriptionsByTopic"},
-				Resources: []string{"arn:${Partition}:sns:${Region}:${Account}:*"},
-				Sources:   []string{DocsOldestDefaultPolicy},
-			},
-			{
-				Sid:       "ElasticBeanstalkBucket",
-				Actions:   []string{"s3:GetBucketPolicy", "s3:ListBucket"},
-				Resources: []string{"arn:${Partition}:s3:::elasticbeanstalk-${Region}-${Account}"},
-				Sources:   []string{DocsOldestDefaultPolicy},
-			},
-			{
-				Sid:       "ElasticBeanstalkBucketObjects",
-				Actions:   []string{"s3:DeleteObject", "s3:GetObject", "s3:GetObjectAcl", "s3:PutObject", "s3:PutObjectAcl"},
-				Resources: []string{"arn:${Partition}:s3:::elasticbeanstalk-${Region}-${Account}/*"},
-				Sources:   []string{DocsOldestDefaultPolicy},
-			},
-			{
-				Sid:       "PassRoleToElasticBeanstalk",
-				Actions:   []string{"iam:PassRole"},
-				Resources: []string{"arn:${Partition}:iam::${PassRole.Account}:role/${PassRole.Name}"},
-				Condition: passedTo("ec2.amazonaws.com", "elasticbeanstalk.amazonaws.com"),
-				Sources:   []string{DocsLegacyDefaultPolicy},
-				Note:      "Passes the environment's service role and instance profile role.",
-			},
-		},
+		Note: "The current page grants service-wide wildcards (elasticbeanstalk:*, ec2:*, s3:*, cloudformation:*, sqs:*, " +
+			"ecs:* and more) on \"*\". Elastic Beanstalk updates the environment with the caller's permissions, so the " +
+			"entry grants what AWS's managed policy " + BeanstalkManagedPolicy + " grants for such an update, limited " +
+			"to the action's region and account, to Elastic Beanstalk's own resource names and to the environment's log groups.",
+		Statements: beanstalkStatements,
+		Omitted:    beanstalkOmitted,
 	},
 	{
 		Category: "Deploy", Owner: OwnerAWS, Provider: "OpsWorks",
 		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-OpsWorks.html",
 		SupportDate: "June 2, 2016",
-		Note:        "AWS OpsWorks Stacks reached end of life in May 2024; the entry stays for existing pipelines.",
+		Note:        "AWS OpsWorks Stacks reached end of life on May 26, 2024; the entry documents what such pipelines were granted.",
+		Deprecation: "AWS OpsWorks Stacks reached end of life on May 26, 2024 and is disabled for new and existing " +
+			"customers, so this action can no longer succeed (" + DocsOpsWorksEndOfLife + "). Remove it from the pipeline.",
 		Statements: []Statement{
 			{
 				Sid: "OpsWorksDeploy",
@@ -409,6 +369,8 @@ var deployActions = []ActionType{
 			},
 			cloudFormationValidateTemplate,
 		},
+		Omitted: []Omission{{Actions: []string{"AWSServiceCatalogAdminFullAccess"}, Source: CDKServiceCatalog,
+			Why: "An administrator policy; the page lists the product calls granted here and ValidateTemplate."}},
 	},
 	{
 		Category: "Deploy", Owner: OwnerThirdParty, Provider: "AlexaSkillsKit",

@@ -234,4 +234,25 @@ var (
 		Rule:     "1 to 512 letters, digits and / _ + = . @ -",
 		Source:   apiRef + "secretsmanager/latest/apireference/API_CreateSecret.html",
 	}
+	ec2VPC = &NamingRule{
+		Resource: "VPC ID",
+		Example:  "vpc-0abcd1234ef567890",
+		Pattern:  `^vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})$`,
+		Rule:     "vpc- and 8 or 17 hexadecimal digits",
+		Source:   apiRef + "AWSEC2/latest/APIReference/API_Vpc.html",
+	}
+	ec2Subnet = &NamingRule{
+		Resource: "subnet ID",
+		Example:  "subnet-0abcd1234ef567890",
+		Pattern:  `^subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})$`,
+		Rule:     "subnet- and 8 or 17 hexadecimal digits; separate several with commas",
+		Source:   apiRef + "AWSEC2/latest/APIReference/API_Subnet.html",
+	}
+	ec2SecurityGroup = &NamingRule{
+		Resource: "security group ID",
+		Example:  "sg-0abcd1234ef567890",
+		Pattern:  `^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$`,
+		Rule:     "sg- and 8 or 17 hexadecimal digits; separate several with commas",
+		Source:   apiRef + "AWSEC2/latest/APIReference/API_SecurityGroup.html",
+	}
 )

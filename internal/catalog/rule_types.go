@@ -29,7 +29,7 @@ var ruleTypes = []ActionType{
 		DocsURL:     docsBase + "rule-reference-CodeBuild.html",
 		SupportDate: "Rule type of V2 pipelines",
 		ConfigKeys:  codeBuildRuleKeys,
-		Statements:  codeBuildStatements[:2], // a rule has no service role override
+		Statements:  codeBuildStatements[:2:2], // a rule has no service role override
 	},
 	{
 		Category: RuleCategory, Owner: OwnerAWS, Provider: "Commands",

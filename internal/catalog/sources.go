@@ -47,8 +47,41 @@ const (
 	DocsLegacyDefaultPolicy    = "https://github.com/awsdocs/aws-codepipeline-user-guide/blob/157e1e9b757011c737143e4f731243118cd1b4bf/doc_source/how-to-custom-role.md#view-default-service-role-policy"
 	DocsOldestDefaultPolicy    = "https://github.com/awsdocs/aws-codepipeline-user-guide/blob/21d97b38118a870235ca77a25b463e9c52608ea7/doc_source/how-to-custom-role.md"
 	DocsIAMServiceReference    = "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html"
+	DocsPipelineStop           = docsBase + "concepts-how-it-works.html"
+	DocsConsoleLogs            = docsBase + "security-iam-permissions-console-logs.html"
+	DocsRoleArnTemplateURL     = docsBase + "action-reference-CloudFormation.html#action-reference-CloudFormation-config"
+	DocsCodeBuildVPC           = "https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html#customer-managed-policies-example-create-vpc-network-interface"
+	DocsBeanstalkManagedPolicy = "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy.html"
+	DocsOpsWorksEndOfLife      = "https://docs.aws.amazon.com/opsworks/latest/APIReference/Welcome.html"
 	IssueConnectionsRename     = "https://github.com/hashicorp/terraform-provider-aws/issues/38611"
+	IssueBeanstalkLogs         = "https://github.com/cloudposse/terraform-aws-cicd/issues/33"
 	IssueECSTagResource        = "https://github.com/aws/aws-cdk/issues/29400"
 	IssueArtifactKeyWrite      = "https://github.com/aws/aws-cdk/issues/6594"
 	IssueCodeDeployECSPassRole = "https://stackoverflow.com/questions/56781776"
 )
+
+// AWS CDK sources: the files of aws/aws-cdk's aws-codepipeline-actions (and
+// the pipeline construct) whose grants the catalog is compared with, each at
+// the commit read. testdata/cdk-grants.json lists what each grants.
+const (
+	cdkBase             = "https://github.com/aws/aws-cdk/blob/"
+	CDKPipeline         = cdkBase + "02bb4861db674e5911d6801fbe9906c278f46bc5/packages/aws-cdk-lib/aws-codepipeline/lib/pipeline.ts"
+	CDKS3Source         = cdkBase + "0d4920d4c56a84c3e6fd212f1ac75f0ded249f8f/packages/aws-cdk-lib/aws-codepipeline-actions/lib/s3/source-action.ts"
+	CDKCodeCommitSource = cdkBase + "00e9da1ff45ffce5251cc879c9077fd1b8d90bc8/packages/aws-cdk-lib/aws-codepipeline-actions/lib/codecommit/source-action.ts"
+	CDKConnectionSource = cdkBase + "0eedab31f8ce72fa327138bc9eee858a4d3754f4/packages/aws-cdk-lib/aws-codepipeline-actions/lib/codestar-connections/source-action.ts"
+	CDKCodeBuild        = cdkBase + "0d4920d4c56a84c3e6fd212f1ac75f0ded249f8f/packages/aws-cdk-lib/aws-codepipeline-actions/lib/codebuild/build-action.ts"
+	CDKS3Deploy         = cdkBase + "e0915c6b3ae5287d470ae9cb51018e14ced6551c/packages/aws-cdk-lib/aws-codepipeline-actions/lib/s3/deploy-action.ts"
+	CDKCloudFormation   = cdkBase + "102987d175c32d0eeb3f781f031bd9404b420796/packages/aws-cdk-lib/aws-codepipeline-actions/lib/cloudformation/private/singleton-policy.ts"
+	CDKStackInstances   = cdkBase + "26c1e4fb05a367ebae8232595798cf6ff9cc252b/packages/aws-cdk-lib/aws-codepipeline-actions/lib/cloudformation/stackinstances-action.ts"
+	CDKElasticBeanstalk = cdkBase + "01bfbbbb3e806e5058dc217e5505d73c1052dd5f/packages/aws-cdk-lib/aws-codepipeline-actions/lib/elastic-beanstalk/deploy-action.ts"
+	CDKServiceCatalog   = cdkBase + "200ac27665334abf769895859f77ea6a543e61c9/packages/aws-cdk-lib/aws-codepipeline-actions/lib/servicecatalog/deploy-action-beta1.ts"
+	CDKECSDeploy        = cdkBase + "26c1e4fb05a367ebae8232595798cf6ff9cc252b/packages/aws-cdk-lib/aws-codepipeline-actions/lib/ecs/deploy-action.ts"
+	CDKCommands         = cdkBase + "01d3c1b9ee5bb32b5e67bd7e6e3c575b9208cd40/packages/aws-cdk-lib/aws-codepipeline-actions/lib/commands/commands-action.ts"
+	CDKLambdaInvoke     = cdkBase + "1b4ef4f318e9be8ee1b601ad04f18fe7de0f3ecd/packages/aws-cdk-lib/aws-codepipeline-actions/lib/lambda/invoke-action.ts"
+	CDKInspectorScan    = cdkBase + "05f41b5388913c525ec5ab70c1d9a5674a5c90e4/packages/aws-cdk-lib/aws-codepipeline-actions/lib/inspector/scan-action-base.ts"
+)
+
+// BeanstalkManagedPolicy is the AWS managed policy for Elastic Beanstalk
+// environment updates that the ElasticBeanstalk entry is built from;
+// testdata/managed-policies.json holds the version read.
+const BeanstalkManagedPolicy = "AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy"

@@ -272,6 +272,14 @@ func (c *checker) actionType(path Path, label string, pa PipelineAction) (catalo
 		return catalog.ActionType{}, false // the account's own job workers: nothing to check or grant
 	}
 	types, p := ResolveActionProvider(path.Child(AttrProvider), pa.Category+"/"+pa.Provider)
+	if p != nil && p.Summary == "Unknown action provider" && pa.Owner == catalog.OwnerThirdParty {
+		// Partner actions (GhostInspector, Runscope, ...) run on the partner's own
+		// job workers, like custom actions: nothing to grant, but say so.
+		c.add(labelled(warningAt(path.Child(AttrProvider), "Partner action not in the catalog", fmt.Sprintf(
+			"%q is not an action type AWS documents for the service role. A ThirdParty partner action runs on the "+
+				"partner's own job workers and needs nothing from the service role, so nothing is granted for it.", pa.Provider))))
+		return catalog.ActionType{}, false
+	}
 	if p != nil {
 		if _, known := catalog.CanonicalCategory(pa.Category); !known || pa.Category == "" {
 			p.Path = path.Child(AttrCategory)

@@ -39,6 +39,28 @@ func TestGoldenPolicies(t *testing.T) {
 	}
 }
 
+// TestGoldenRulePolicies renders one policy per stage-condition rule type,
+// configured with valid values, next to a source that grants nothing.
+func TestGoldenRulePolicies(t *testing.T) {
+	for _, rt := range catalog.Rules() {
+		t.Run(rt.Provider, func(t *testing.T) {
+			req := goldenContext("Source/GitHub")
+			rule := PipelineRule{Name: "Gate", Provider: rt.Provider, Configuration: map[string]string{}}
+			for _, k := range rt.ConfigKeys {
+				if k.Required {
+					rule.Configuration[k.Name] = sampleConfigValue(k, 1)
+				}
+			}
+			req.PipelineRules = []PipelineRule{rule}
+			result := Build(req)
+			if HasError(result.Problems) {
+				t.Fatalf("unexpected problems: %+v", result.Problems)
+			}
+			assertGolden(t, "Rule_"+rt.Provider+".json", result.Document.JSON())
+		})
+	}
+}
+
 func TestGoldenUnscopedPolicy(t *testing.T) {
 	result := Build(Request{ActionProviders: []string{"CodeStarSourceConnection", "CodeBuild", "Deploy/ECS"}})
 	assertGolden(t, "unscoped_connection_codebuild_ecs.json", result.Document.JSON())

@@ -78,7 +78,7 @@ func TestValidRequestsPass(t *testing.T) {
 	for _, req := range []Request{
 		{ActionProviders: []string{"S3"}, ArtifactStores: []ArtifactStore{{Location: "a.b-c"}}},
 		{ActionProviders: []string{"Deploy/S3"}, Partition: "aws-us-gov", Region: "us-gov-west-1", AccountID: "000011112222"},
-		{ActionProviders: []string{"GitHub", "CodeBuild"}, Partition: "aws-cn", Region: "cn-north-1", ArtifactStores: []ArtifactStore{
+		{ActionProviders: []string{"CodeStarSourceConnection", "CodeBuild"}, Partition: "aws-cn", Region: "cn-north-1", ArtifactStores: []ArtifactStore{
 			{Location: "artifacts", Region: "cn-north-1", EncryptionKeyID: "arn:aws-cn:kms:cn-north-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab"},
 		}},
 	} {

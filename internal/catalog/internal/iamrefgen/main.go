@@ -126,7 +126,7 @@ func catalogServices() []string {
 	for _, s := range catalog.ArtifactStore() {
 		add(s)
 	}
-	for _, at := range catalog.All() {
+	for _, at := range slices.Concat(catalog.All(), catalog.Rules()) {
 		for _, s := range at.Statements {
 			add(s)
 		}
