@@ -87,9 +87,9 @@ var realisticPipelines = map[string]Request{
 		},
 	},
 	"v2_stage_conditions": {
-		PipelineName: "checkout-service",
-		Region:       "eu-west-1",
-		AccountID:    "111122223333",
+		PipelineName:   "checkout-service",
+		Region:         "eu-west-1",
+		AccountID:      "111122223333",
 		ArtifactStores: []ArtifactStore{{Location: "checkout-service-artifacts"}},
 		PassRoleARNs:   []string{"arn:aws:iam::111122223333:role/checkout-task"},
 		PipelineActions: []PipelineAction{
