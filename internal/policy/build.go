@@ -25,6 +25,8 @@ type Result struct {
 	// RolePolicies holds, per action role ARN, the policy that role needs for
 	// the actions and rules that declare it.
 	RolePolicies map[string]Document
+	// Roles are the pipeline's other IAM documents.
+	Roles Roles
 	// Unscoped lists the statements that more input would narrow.
 	Unscoped []Unscoped
 	Problems []Problem
@@ -33,9 +35,9 @@ type Result struct {
 // Unscoped is a part of a statement that is wider than it would be with more
 // input, and the input that would narrow it.
 type Unscoped struct {
-	// RoleARN is the action role whose policy holds the statement; "" for
-	// the service role's policy.
-	RoleARN   string
+	// Policy names the attribute that holds the statement: "json", an
+	// action_role_policies entry or "event_role_policy_json".
+	Policy    string
 	Sid       string
 	Actions   []string
 	Resources []string
@@ -62,7 +64,7 @@ func Build(req Request) Result {
 func (p *plan) assemble() Result {
 	service, byRole := p.render()
 	result := Result{Document: newDocument(service)}
-	result.Unscoped = unscoped("", service, result.Document)
+	result.Unscoped = unscoped(AttrJSON, service, result.Document)
 	result.Documents = []Document{result.Document}
 	if p.req.SplitForManagedPolicies {
 		result.Documents = result.Document.Split(ManagedPolicyLimit)
@@ -72,9 +74,10 @@ func (p *plan) assemble() Result {
 		for _, role := range sortedMapKeys(byRole) {
 			doc := newDocument(byRole[role])
 			result.RolePolicies[role] = doc
-			result.Unscoped = append(result.Unscoped, unscoped(role, byRole[role], doc)...)
+			result.Unscoped = append(result.Unscoped, unscoped(fmt.Sprintf("%s[%q]", AttrActionRolePolicies, role), byRole[role], doc)...)
 		}
 	}
+	result.Roles = p.roles(&result)
 	return result
 }
 
@@ -165,7 +168,7 @@ func (s *step) grants(o *catalog.Option) (bool, string) {
 
 // unscoped maps the widenings of rendered statements onto the merged
 // document, one entry per merged statement and reason.
-func unscoped(role string, rendered []Statement, doc Document) []Unscoped {
+func unscoped(policy string, rendered []Statement, doc Document) []Unscoped {
 	type group struct {
 		sid, reason        string
 		actions, resources []string
@@ -200,7 +203,7 @@ func unscoped(role string, rendered []Statement, doc Document) []Unscoped {
 			}
 			actions, resources := intersect(m.Action, g.actions), intersect(m.Resource, g.resources)
 			if len(actions) > 0 && len(resources) > 0 {
-				out = append(out, Unscoped{RoleARN: role, Sid: m.Sid, Actions: actions, Resources: resources, Reason: g.reason})
+				out = append(out, Unscoped{Policy: policy, Sid: m.Sid, Actions: actions, Resources: resources, Reason: g.reason})
 			}
 		}
 	}

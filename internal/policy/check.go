@@ -80,7 +80,27 @@ func prepare(req Request) (*plan, []Problem) {
 	c.artifactStores()
 	c.passRoles()
 	c.actionRoles()
+	c.otherRoles()
 	return &c.plan, c.problems
+}
+
+// otherRoles checks what the trust and event role documents need.
+func (c *checker) otherRoles() {
+	req := c.req
+	if req.TrustSourceConditions && c.known(Path{AttrTrustConditions}) {
+		for _, attr := range []string{AttrAccountID, AttrPipelineName} {
+			if v := map[string]string{AttrAccountID: req.AccountID, AttrPipelineName: req.PipelineName}[attr]; v == "" && c.known(Path{attr}) {
+				c.add(&Problem{Path: Path{AttrTrustConditions}, Summary: "Trust conditions need " + attr, Detail: fmt.Sprintf(
+					"%s = true limits the trust policy to this pipeline's ARN and account; set %s.", AttrTrustConditions, attr)})
+			}
+		}
+	}
+	if req.PipelineName == "" && c.known(Path{AttrPipelineName}) && c.plan.needsEventRole() {
+		c.add(&Problem{Path: Path{AttrPipelineName}, Summary: "Pipeline name needed for the change-detection role",
+			Detail: "A source of this pipeline starts it through an EventBridge rule (an ECR source, or an S3 or CodeCommit " +
+				"source with PollForSourceChanges = \"false\"), and that rule's role may start only this pipeline: set " +
+				"pipeline_name so event_role_policy_json can name the pipeline's ARN."})
+	}
 }
 
 func (c *checker) add(p *Problem) {

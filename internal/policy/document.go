@@ -19,11 +19,14 @@ type Document struct {
 
 // Statement is one rendered policy statement. Action and Resource are always
 // lists, sorted, so adding a second value never changes a value's shape.
+// Principal is only set in resource policies (trust, bucket and key
+// policies); trust policies have no Resource.
 type Statement struct {
 	Sid       string                         `json:"Sid"`
 	Effect    string                         `json:"Effect"`
+	Principal map[string][]string            `json:"Principal,omitempty"`
 	Action    []string                       `json:"Action"`
-	Resource  []string                       `json:"Resource"`
+	Resource  []string                       `json:"Resource,omitempty"`
 	Condition map[string]map[string][]string `json:"Condition,omitempty"`
 	// wider pairs resources (or "", the whole statement) with the reasons
 	// they are wider than more input would make them. Rendering sets it;
@@ -101,7 +104,7 @@ func sizeOf(minified string) int {
 // estimatedSize is a close upper bound of the minified JSON's length: every
 // string with its quotes and separator, plus each statement's fixed keys.
 func (d Document) estimatedSize() int {
-	const perStatement = len(`{"Sid":"","Effect":"Allow","Action":[],"Resource":[],"Condition":{}},`)
+	const perStatement = len(`{"Sid":"","Effect":"Allow","Principal":{"AWS":[]},"Action":[],"Resource":[],"Condition":{}},`)
 	n := len(`{"Version":"","Statement":[]}`) + len(d.Version) + 1
 	for _, s := range d.Statement {
 		n += perStatement + len(s.Sid)
@@ -110,6 +113,12 @@ func (d Document) estimatedSize() int {
 		}
 		for _, r := range s.Resource {
 			n += len(r) + 3
+		}
+		for kind, principals := range s.Principal {
+			n += len(kind) + 6
+			for _, p := range principals {
+				n += len(p) + 3
+			}
 		}
 		for operator, entries := range s.Condition {
 			n += len(operator) + 6

@@ -26,6 +26,11 @@ const (
 	AttrRoleARN              = "role_arn"
 	AttrServiceRoleARN       = "service_role_arn"
 	AttrSplit                = "split_for_managed_policies"
+	AttrTrustConditions      = "trust_source_conditions"
+	// Output attributes that messages name.
+	AttrJSON               = "json"
+	AttrActionRolePolicies = "action_role_policies"
+	AttrEventRolePolicy    = "event_role_policy_json"
 )
 
 // DefaultPartition is used when a request names no partition.
@@ -49,8 +54,12 @@ type Request struct {
 	// PassRoleARNs are the roles deploy actions hand to services (ECS task and
 	// execution roles, for example) that the pipeline definition does not name.
 	PassRoleARNs []string
-	// ServiceRoleARN is the role the policy is for.
+	// ServiceRoleARN is the role the policy is for; the trust policies of
+	// action roles let it, and only it, assume them.
 	ServiceRoleARN string
+	// TrustSourceConditions adds aws:SourceAccount and aws:SourceArn
+	// conditions to the service role's trust policy.
+	TrustSourceConditions bool
 	// SplitForManagedPolicies asks for the policy as several documents that
 	// each fit a managed policy, for roles whose policy is too large to inline.
 	SplitForManagedPolicies bool

@@ -46,6 +46,8 @@ func (r *reader) request(attrs map[string]tftypes.Value) policy.Request {
 	req.PipelineName = r.string(at(policy.AttrPipelineName))
 	req.PassRoleARNs = r.strings(at(policy.AttrPassRoleARNs))
 	req.SplitForManagedPolicies = r.bool(at(policy.AttrSplit))
+	req.ServiceRoleARN = r.string(at(policy.AttrServiceRoleARN))
+	req.TrustSourceConditions = r.bool(at(policy.AttrTrustConditions))
 	for i, v := range r.list(at(policy.AttrPipelineActions)) {
 		req.PipelineActions = append(req.PipelineActions, r.action(v, policy.Path{policy.AttrPipelineActions, i}))
 	}

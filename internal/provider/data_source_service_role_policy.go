@@ -26,7 +26,7 @@ func (d *serviceRolePolicyDataSource) Metadata(_ context.Context, req datasource
 
 // unscopedType is the object type of the unscoped attribute's elements.
 var unscopedType = map[string]tftypes.Type{
-	"role_arn": tftypes.String, "sid": tftypes.String, "iam_actions": stringList, "resources": stringList, "reason": tftypes.String,
+	"policy": tftypes.String, "sid": tftypes.String, "iam_actions": stringList, "resources": stringList, "reason": tftypes.String,
 }
 
 func (d *serviceRolePolicyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -63,6 +63,38 @@ func (d *serviceRolePolicyDataSource) Schema(_ context.Context, _ datasource.Sch
 			ElementType: types.StringType,
 			Computed:    true,
 		},
+		"trust_policy_json": computedString("The service role's trust policy: lets `codepipeline.amazonaws.com` " +
+			"assume the role, for `aws_iam_role.assume_role_policy`. With `trust_source_conditions`, only for this " +
+			"pipeline of this account."),
+		"action_role_trust_policies": schema.MapAttribute{
+			MarkdownDescription: "For each `role_arn` of `pipeline_actions` and `pipeline_rules`, a trust policy that " +
+				"lets the service role, and only it, assume that role, for the role's `assume_role_policy` (in the other " +
+				"account for cross-account actions). Empty without `service_role_arn`.",
+			ElementType: types.StringType,
+			Computed:    true,
+		},
+		"artifact_bucket_policy_json": computedString("Statements for the bucket policy of the first artifact store: " +
+			"they let each action role of another account do on the bucket exactly what its own policy in " +
+			"`action_role_policies` grants it there. Every statement names its principal and the bucket, so it drops " +
+			"into `aws_iam_policy_document.source_policy_documents` for an `aws_s3_bucket_policy`. Null when no action " +
+			"role is in another account than the pipeline (`account_id`, else the account of `service_role_arn`; when " +
+			"neither is set, every action role counts as another account's)."),
+		"artifact_bucket_policies": schema.MapAttribute{
+			MarkdownDescription: "The same statements for every artifact store, by bucket name: cross-region pipelines " +
+				"attach one to each region's bucket. Empty when no action role is in another account.",
+			ElementType: types.StringType,
+			Computed:    true,
+		},
+		"artifact_key_policy_json": computedString("Statements for the key policy of every artifact store's KMS key: the " +
+			"service role (`service_role_arn`, else the account root, which lets the role's own policy grant key use) " +
+			"and each action role of another account may use the key for what their policies need. `Resource` is " +
+			"`\"*\"`, as key policies require: the key they are attached to. Null when no artifact store names a key."),
+		"event_role_policy_json": computedString("The policy of the role an EventBridge rule uses to start the " +
+			"pipeline when a source changes: `codepipeline:StartPipelineExecution` on this pipeline only. Set when a " +
+			"source in `pipeline_actions` uses EventBridge change detection (ECR, and S3 or CodeCommit with " +
+			"`PollForSourceChanges = \"false\"`), which needs `pipeline_name`; null otherwise."),
+		"event_role_trust_policy_json": computedString("The trust policy of that role: lets `events.amazonaws.com` " +
+			"assume it. Null when `event_role_policy_json` is."),
 		"unscoped": schema.ListNestedAttribute{
 			MarkdownDescription: "Every statement, or part of one, that is wider than it would be with more input, " +
 				"and the input that would narrow it. Empty when the configuration scopes everything it can; then no " +
@@ -70,8 +102,9 @@ func (d *serviceRolePolicyDataSource) Schema(_ context.Context, _ datasource.Sch
 				"in the tables below) are never here.",
 			Computed: true,
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"role_arn": computedString("The action role whose policy (in `action_role_policies`) holds the " +
-					"statement; null for the service role's policy."),
+				"policy": computedString("The attribute that holds the statement: `json` (the service role's " +
+					"policy), an entry of `action_role_policies` such as `action_role_policies[\"arn:...\"]`, or " +
+					"`event_role_policy_json`."),
 				"sid": computedString("The statement's `Sid`."),
 				"iam_actions": schema.ListAttribute{
 					MarkdownDescription: "The statement's actions that the reason widens.",
@@ -131,33 +164,55 @@ func (d *serviceRolePolicyDataSource) Read(ctx context.Context, req datasource.R
 			documents = append(documents, doc.JSON())
 		}
 	}
-	rolePolicies := map[string]string{}
-	for role, doc := range result.RolePolicies {
-		rolePolicies[role] = doc.JSON()
+	roles := result.Roles
+	firstBucket := nullString()
+	if len(request.ArtifactStores) > 0 {
+		if doc, ok := roles.BucketPolicies[request.ArtifactStores[0].Location]; ok {
+			firstBucket = stringValue(doc.JSON())
+		}
 	}
 	resp.State.Raw = newState(ctx, resp, config, map[string]tftypes.Value{
-		policy.AttrPartition:   stringValue(cmp.Or(request.Partition, policy.DefaultPartition)),
-		"json":                 stringValue(result.Rendered.JSON),
-		"minified_json":        stringValue(result.Rendered.Minified),
-		"iam_actions":          stringListValue(result.Document.Actions()),
-		"policy_size":          numberValue(result.Rendered.Size),
-		"policy_documents":     stringListValue(documents),
-		"action_role_policies": stringMapValue(rolePolicies),
-		"unscoped":             unscopedValue(result.Unscoped),
+		"trust_policy_json":            stringValue(roles.Trust.JSON()),
+		"action_role_trust_policies":   stringMapValue(documentsJSON(roles.ActionRoleTrust)),
+		"artifact_bucket_policy_json":  firstBucket,
+		"artifact_bucket_policies":     stringMapValue(documentsJSON(roles.BucketPolicies)),
+		"artifact_key_policy_json":     optionalDocument(roles.KeyPolicy),
+		"event_role_policy_json":       optionalDocument(roles.EventRole),
+		"event_role_trust_policy_json": optionalDocument(roles.EventRoleTrust),
+		policy.AttrPartition:           stringValue(cmp.Or(request.Partition, policy.DefaultPartition)),
+		"json":                         stringValue(result.Rendered.JSON),
+		"minified_json":                stringValue(result.Rendered.Minified),
+		"iam_actions":                  stringListValue(result.Document.Actions()),
+		"policy_size":                  numberValue(result.Rendered.Size),
+		"policy_documents":             stringListValue(documents),
+		"action_role_policies":         stringMapValue(documentsJSON(result.RolePolicies)),
+		"unscoped":                     unscopedValue(result.Unscoped),
 	})
 }
 
 func unscopedValue(list []policy.Unscoped) tftypes.Value {
 	objects := make([]map[string]tftypes.Value, len(list))
 	for i, u := range list {
-		role := nullString()
-		if u.RoleARN != "" {
-			role = stringValue(u.RoleARN)
-		}
 		objects[i] = map[string]tftypes.Value{
-			"role_arn": role, "sid": stringValue(u.Sid), "iam_actions": stringListValue(u.Actions),
+			"policy": stringValue(u.Policy), "sid": stringValue(u.Sid), "iam_actions": stringListValue(u.Actions),
 			"resources": stringListValue(u.Resources), "reason": stringValue(u.Reason),
 		}
 	}
 	return objectListValue(unscopedType, objects)
+}
+
+// documentsJSON renders documents by key.
+func documentsJSON(docs map[string]policy.Document) map[string]string {
+	out := make(map[string]string, len(docs))
+	for key, doc := range docs {
+		out[key] = doc.JSON()
+	}
+	return out
+}
+
+func optionalDocument(doc *policy.Document) tftypes.Value {
+	if doc == nil {
+		return nullString()
+	}
+	return stringValue(doc.JSON())
 }

@@ -129,6 +129,18 @@ func pipelineInputs() map[string]schema.Attribute {
 			ElementType: types.StringType,
 			Optional:    true,
 		},
+		policy.AttrServiceRoleARN: optionalString("The ARN of the service role the policy is for, such as " +
+			"`aws_iam_role.pipeline.arn`. The trust policies of `action_role_trust_policies` let exactly this role " +
+			"assume the action roles, and `artifact_key_policy_json` names it. Without it, " +
+			"`action_role_trust_policies` is empty, so referring to one of its entries fails at plan."),
+		policy.AttrTrustConditions: schema.BoolAttribute{
+			MarkdownDescription: "Set to `true` to add `aws:SourceAccount` and `aws:SourceArn` conditions (this " +
+				"account and pipeline) to `trust_policy_json`, against the confused-deputy problem; needs `account_id` " +
+				"and `pipeline_name`. **AWS does not document these keys for CodePipeline**: its guides give the plain " +
+				"trust policy only. If CodePipeline does not send the keys when it assumes the role, the conditions " +
+				"fail and the pipeline cannot run, so try a pipeline execution before relying on it. Defaults to `false`.",
+			Optional: true,
+		},
 		policy.AttrSplit: schema.BoolAttribute{
 			MarkdownDescription: "Set to `true` when the policy is too large to attach inline (over 10,240 " +
 				"characters): `policy_documents` then holds the statements packed into documents of at most 6,144 " +
