@@ -39,3 +39,11 @@ var ChangeDetection = map[string]*Option{
 	"Source/S3":         {Key: "PollForSourceChanges", Values: []string{"false"}, Default: "true"},
 	"Source/CodeCommit": {Key: "PollForSourceChanges", Values: []string{"false"}, Default: "true"},
 }
+
+// BeyondReference names the grants of an action on another service's ARNs
+// that an AWS page requires although the service reference lists only its
+// own: "action service-of-the-ARN" with the page's reason.
+var BeyondReference = map[string]string{
+	"codeconnections:UseConnection codestar-connections": "the CodestarConnectionSource page requires both actions on the connection's ARN whatever its prefix",
+	"codestar-connections:UseConnection codeconnections": "the CodestarConnectionSource page requires both actions on the connection's ARN whatever its prefix",
+}

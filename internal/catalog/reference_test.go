@@ -1,72 +1,25 @@
 package catalog
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/iamref"
 )
 
-// iamReference is testdata/iam-reference.json, the AWS Service Authorization
-// Reference for the catalog's services; regenerate it with go generate.
-type iamReference struct {
-	Source struct {
-		Package string `json:"package"`
-		Version string `json:"version"`
-	} `json:"source"`
-	GlobalConditionKeys []string `json:"globalConditionKeys"`
-	Services            map[string]struct {
-		Actions map[string]struct {
-			ResourceTypes []struct {
-				Name     string `json:"name"`
-				Required bool   `json:"required"`
-			} `json:"resourceTypes"`
-			ConditionKeys []string `json:"conditionKeys"`
-		} `json:"actions"`
-		ResourceTypes map[string]string `json:"resourceTypes"`
-		ConditionKeys []string          `json:"conditionKeys"`
-	} `json:"services"`
-}
+var loadReference = sync.OnceValues(func() (*iamref.Reference, error) { return iamref.Load("testdata/iam-reference.json") })
 
-var loadReference = sync.OnceValues(func() (*iamReference, error) {
-	b, err := os.ReadFile("testdata/iam-reference.json")
-	if err != nil {
-		return nil, err
-	}
-	var ref iamReference
-	if err := json.Unmarshal(b, &ref); err != nil {
-		return nil, err
-	}
-	return &ref, nil
-})
-
-func reference(t *testing.T) *iamReference {
+func reference(t *testing.T) *iamref.Reference {
 	t.Helper()
 	ref, err := loadReference()
 	if err != nil {
 		t.Fatalf("reading the IAM reference: %v", err)
 	}
 	return ref
-}
-
-func (r *iamReference) String() string { return r.Source.Package + " " + r.Source.Version }
-
-// resourceFormats returns the ARN formats of the resource types the action
-// accepts; known is false when the reference lacks the action.
-func (r *iamReference) resourceFormats(action string) (formats []string, known bool) {
-	service, name, _ := strings.Cut(action, ":")
-	a, ok := r.Services[service].Actions[name]
-	if !ok {
-		return nil, false
-	}
-	for _, rt := range a.ResourceTypes {
-		formats = append(formats, r.Services[service].ResourceTypes[rt.Name])
-	}
-	return formats, true
 }
 
 func TestActionsExistInReference(t *testing.T) {
@@ -104,17 +57,13 @@ func TestActionsExistInReference(t *testing.T) {
 // format each ${Variable} matches one or more characters, except ${Account},
 // which may be empty because AWS-owned resources such as the SSM document
 // AWS-RunShellScript have ARNs without an account. Deciding that two such
-// patterns intersect is exact (see patternsIntersect), so no sampling of "*"
+// patterns intersect is exact (see package iamref), so no sampling of "*"
 // is involved.
 
 var (
 	// refPlaceholder matches catalog placeholders such as ${ProjectName} and
 	// ${RoleArn.Account}.
 	refPlaceholder = regexp.MustCompile(`\$\{([A-Za-z0-9]+)(?:\.([A-Za-z]+))?\}`)
-	// arnVariable and keyVariable match the reference's variables; condition
-	// keys are written both as aws:ResourceTag/${TagKey} and s3:RequestObjectTag/<key>.
-	arnVariable = regexp.MustCompile(`\$\{[^}]*\}`)
-	keyVariable = regexp.MustCompile(`\$\{[^}]*\}|<[^>]*>`)
 
 	// sampleValues fill placeholders; any other one becomes "example". A
 	// placeholder that stands for a whole ARN needs an entry here.
@@ -147,119 +96,12 @@ func fill(template string) string {
 	})
 }
 
-// A token is one element of a pattern: a literal byte, any one byte, or any
-// run of bytes (possibly empty).
-type token struct {
-	kind byte // 'c' literal, '?' one byte, '*' any run
-	c    byte
-}
-
-// globTokens reads a policy resource or condition key, where only * and ? are special.
-func globTokens(s string) []token {
-	var ts []token
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '*', '?':
-			ts = append(ts, token{kind: s[i]})
-		default:
-			ts = append(ts, token{kind: 'c', c: s[i]})
-		}
-	}
-	return ts
-}
-
-// formatTokens reads a reference format: a variable is one byte and then any
-// run, or only any run when optional says it may be empty.
-func formatTokens(s string, variable *regexp.Regexp, optional func(string) bool) []token {
-	var ts []token
-	last := 0
-	for _, loc := range variable.FindAllStringIndex(s, -1) {
-		for i := last; i < loc[0]; i++ {
-			ts = append(ts, token{kind: 'c', c: s[i]})
-		}
-		if optional == nil || !optional(s[loc[0]:loc[1]]) {
-			ts = append(ts, token{kind: '?'})
-		}
-		ts = append(ts, token{kind: '*'})
-		last = loc[1]
-	}
-	for i := last; i < len(s); i++ {
-		ts = append(ts, token{kind: 'c', c: s[i]})
-	}
-	return ts
-}
-
-// patternsIntersect reports whether some string matches both patterns. It
-// searches the product of the two automata: state (i, j) means a common
-// prefix brought a to token i and b to token j.
-func patternsIntersect(a, b []token) bool {
-	type state struct{ i, j int }
-	seen := map[state]bool{}
-	stack := []state{{0, 0}}
-	push := func(s state) {
-		if !seen[s] {
-			seen[s] = true
-			stack = append(stack, s)
-		}
-	}
-	// advance is the next token after consuming a byte: a run stays put.
-	advance := func(ts []token, i int) int {
-		if ts[i].kind == '*' {
-			return i
-		}
-		return i + 1
-	}
-	for len(stack) > 0 {
-		s := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if s.i == len(a) && s.j == len(b) {
-			return true
-		}
-		if s.i < len(a) && a[s.i].kind == '*' {
-			push(state{s.i + 1, s.j}) // the run ends here
-		}
-		if s.j < len(b) && b[s.j].kind == '*' {
-			push(state{s.i, s.j + 1})
-		}
-		if s.i < len(a) && s.j < len(b) {
-			ta, tb := a[s.i], b[s.j]
-			if ta.kind != 'c' || tb.kind != 'c' || ta.c == tb.c {
-				push(state{advance(a, s.i), advance(b, s.j)})
-			}
-		}
-	}
-	return false
-}
-
-// arnMatchesFormat compares a filled resource template with an ARN format
-// field by field: a "*" in the region field cannot span into the account.
-func arnMatchesFormat(arn, format string) bool {
-	a, f := strings.SplitN(arn, ":", 6), strings.SplitN(format, ":", 6)
-	if len(a) != 6 || len(f) != 6 {
-		return false
-	}
-	accountMayBeEmpty := func(v string) bool { return v == "${Account}" }
-	for i := range a {
-		if !patternsIntersect(globTokens(a[i]), formatTokens(f[i], arnVariable, accountMayBeEmpty)) {
-			return false
-		}
-	}
-	return true
-}
-
-// beyondReference are (action, service of the ARN) pairs the reference does
-// not list but an AWS page requires, with the page's reason.
-var beyondReference = map[string]string{
-	"codeconnections:UseConnection codestar-connections": "the CodestarConnectionSource page requires both actions on the connection's ARN whatever its prefix",
-	"codestar-connections:UseConnection codeconnections": "the CodestarConnectionSource page requires both actions on the connection's ARN whatever its prefix",
-}
-
 func TestResourcesMatchReference(t *testing.T) {
 	ref := reference(t)
 	pairs := map[string]bool{}
 	statements(func(where string, s Statement) {
 		for _, action := range s.Actions {
-			formats, known := ref.resourceFormats(action)
+			formats, known := ref.ResourceFormats(action)
 			if !known {
 				continue // TestActionsExistInReference reports it.
 			}
@@ -274,11 +116,11 @@ func TestResourcesMatchReference(t *testing.T) {
 					continue
 				}
 				arn, matched := fill(template), false
-				if parts := strings.SplitN(arn, ":", 4); len(parts) == 4 && beyondReference[action+" "+parts[2]] != "" {
+				if parts := strings.SplitN(arn, ":", 4); len(parts) == 4 && BeyondReference[action+" "+parts[2]] != "" {
 					continue
 				}
 				for _, f := range formats {
-					matched = matched || arnMatchesFormat(arn, f)
+					matched = matched || iamref.MatchesFormat(arn, f)
 				}
 				if !strings.HasPrefix(arn, "arn:") {
 					t.Errorf("%s: %s on %s: the template is no ARN once filled (%s); give the placeholder a sample ARN in sampleValues",
@@ -305,7 +147,7 @@ func TestWildcardResourceIsJustified(t *testing.T) {
 			return
 		}
 		for _, action := range s.Actions {
-			if formats, _ := ref.resourceFormats(action); len(formats) > 0 {
+			if formats, _ := ref.ResourceFormats(action); len(formats) > 0 {
 				t.Errorf("%s: grants %s on \"*\" without a note, but %s gives it resource types", where, action, ref)
 			}
 		}
@@ -335,9 +177,9 @@ func TestConditionKeysInReference(t *testing.T) {
 					t.Errorf("%s: service %q of condition key %s is not in %s; regenerate it (go generate)", where, service, key, ref)
 					continue
 				}
-				used, found := globTokens(strings.ToLower(fill(key))), false
+				found := false
 				for _, k := range known {
-					found = found || patternsIntersect(used, formatTokens(strings.ToLower(k), keyVariable, nil))
+					found = found || iamref.KeyMatches(fill(key), k)
 				}
 				if !found {
 					t.Errorf("%s: condition key %s is not in %s", where, key, ref)
@@ -345,30 +187,4 @@ func TestConditionKeysInReference(t *testing.T) {
 			}
 		}
 	})
-}
-
-// TestPatternsIntersect pins the matcher on the catalog's kinds of templates.
-func TestPatternsIntersect(t *testing.T) {
-	for _, c := range []struct {
-		arn, format string
-		want        bool
-	}{
-		{"arn:aws:ecs:*:*:task/*/*", "arn:${Partition}:ecs:${Region}:${Account}:task/${ClusterName}/${TaskId}", true},
-		{"arn:aws:ecs:*:*:task/*", "arn:${Partition}:ecs:${Region}:${Account}:task-definition/${Family}:${Revision}", false},
-		{"arn:aws:logs:us-east-1:1:log-group:/aws/codepipeline/x:*", "arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}", true},
-		{"arn:aws:devicefarm:us-east-1:*:devicepool:*", "arn:${Partition}:devicefarm:${Region}:${Account}:devicepool:${ResourceId}", true},
-		{"arn:aws:ssm:us-east-1::document/AWS-RunShellScript", "arn:${Partition}:ssm:${Region}:${Account}:document/${DocumentName}", true},
-		{"arn:aws:ssm:us-east-1::document/AWS-RunShellScript", "arn:${Partition}:ssm:${Region}:${Account}:document/", false},
-		{"arn:aws:s3:::bucket", "arn:${Partition}:s3:::${BucketName}/${ObjectName}", false},
-		{"arn:aws:s3:::bucket/*", "arn:${Partition}:s3:::${BucketName}/${ObjectName}", true},
-		{"arn:aws:s3:::bucket/", "arn:${Partition}:s3:::${BucketName}/${ObjectName}", false},
-		{"arn:aws:iam::1:role/r", "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}", true},
-		{"arn:aws:iam:us-east-1:1:role/r", "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}", false},
-		{"arn:aws:sns:us-east-1:1:*", "arn:${Partition}:sns:${Region}:${Account}:${TopicName}", true},
-		{"arn:aws:sns:us-east-1:*", "arn:${Partition}:sns:${Region}:${Account}:${TopicName}", false},
-	} {
-		if got := arnMatchesFormat(c.arn, c.format); got != c.want {
-			t.Errorf("arnMatchesFormat(%s, %s) = %v, want %v", c.arn, c.format, got, c.want)
-		}
-	}
 }

@@ -221,7 +221,7 @@ func (c *checker) action(i int, pa PipelineAction) {
 	if !c.known(path) {
 		return
 	}
-	label := labelFor("action", pa.Name)
+	label := labelFor("action", pa.Name, path)
 	c.where(path, label, pa.Region, pa.RoleARN)
 	t, ok := c.actionType(path, label, pa)
 	if !ok {
@@ -238,7 +238,7 @@ func (c *checker) rule(i int, r PipelineRule) {
 	if !c.known(path) {
 		return
 	}
-	label := labelFor("rule", r.Name)
+	label := labelFor("rule", r.Name, path)
 	c.where(path, label, r.Region, r.RoleARN)
 	t, ok := c.ruleType(path, label, r)
 	if !ok {
@@ -248,11 +248,14 @@ func (c *checker) rule(i int, r PipelineRule) {
 	c.plan.steps = append(c.plan.steps, c.newStep(path, label, t, r.Configuration, r.Region, r.RoleARN))
 }
 
-func labelFor(kind, name string) string {
+// labelFor starts the messages about one action or rule: where it is, and
+// its name when it has one. Terraform points nested attributes at their
+// block only, so the message itself says where.
+func labelFor(kind, name string, path Path) string {
 	if name == "" {
-		return ""
+		return fmt.Sprintf("In %s: ", path)
 	}
-	return fmt.Sprintf("In %s %q: ", kind, name)
+	return fmt.Sprintf("In %s %q (%s): ", kind, name, path)
 }
 
 // where checks the region and role an action or rule runs in.

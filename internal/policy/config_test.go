@@ -145,7 +145,7 @@ func TestPipelineActionAdvice(t *testing.T) {
 	}
 	var got []finding
 	for _, p := range Build(req).Problems {
-		if !p.Warning || !strings.HasPrefix(p.Detail, `In action "Source": `) {
+		if !p.Warning || !strings.HasPrefix(p.Detail, `In action "Source" (pipeline_actions[0]): `) {
 			t.Errorf("want warnings naming the action, got %+v", p)
 		}
 		got = append(got, finding{p.Summary, p.Path})

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -94,7 +95,7 @@ func grantsScopedConnection(value string) error {
 	}
 	for _, s := range doc.Statement {
 		for _, a := range s.Action {
-			if r, ok := want[a]; ok && len(s.Resource) == 1 && s.Resource[0] == r {
+			if r, ok := want[a]; ok && slices.Contains(s.Resource, r) {
 				delete(want, a)
 			}
 		}

@@ -137,7 +137,7 @@ func TestServiceRolePolicyFunction_errors(t *testing.T) {
 				`"CodeDeployToEcs2" is not a CodePipeline action provider. Did you mean "CodeDeployToECS"?`},
 		"no actions": {`[]`, `action_providers: No pipeline actions. A pipeline has at least one source action`},
 		"unknown provider in pipeline_actions": {`[], { pipeline_actions = [{ category = "Build", provider = "Jenkins" }] }`,
-			`Invalid value for "options" parameter: options.pipeline_actions[0].provider: Unknown action provider. "Jenkins"`},
+			`Invalid value for "options" parameter: options.pipeline_actions[0].provider: Unknown action provider. In pipeline_actions[0]: "Jenkins"`},
 		"invalid account": {`["S3"], { account_id = "12345" }`, `options.account_id: Invalid account ID. "12345" is not`},
 		"unknown option": {`["S3"], { acount_id = "111122223333" }`,
 			`options has no attribute "acount_id". Valid attributes are "account_id", "artifact_stores", "partition", "pass_role_arns", "pipeline_actions", "pipeline_name", "pipeline_rules", "region"`},

@@ -95,6 +95,87 @@ data "codepipeline_service_role_policy" "test" {
     } },
   ]
 }`,
+	"v2_stage_conditions": `
+data "codepipeline_service_role_policy" "test" {
+  pipeline_name   = "checkout-service"
+  region          = "eu-west-1"
+  account_id      = "111122223333"
+  artifact_stores = [{ location = "checkout-service-artifacts" }]
+  pass_role_arns  = ["arn:aws:iam::111122223333:role/checkout-task"]
+  pipeline_actions = [
+    { name = "Source", category = "Source", provider = "CodeStarSourceConnection", configuration = {
+      ConnectionArn    = "arn:aws:codeconnections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f"
+      FullRepositoryId = "example-org/checkout-service"
+      BranchName       = "main"
+    } },
+    { name = "Build", category = "Build", provider = "CodeBuild", configuration = { ProjectName = "checkout-build" } },
+    { name = "Deploy", category = "Deploy", provider = "ECS", configuration = { ClusterName = "production", ServiceName = "checkout" } },
+  ]
+  pipeline_rules = [
+    { name = "BusinessHours", provider = "DeploymentWindow", configuration = { Cron = "0 0 9-17 ? * MON-FRI *", TimeZone = "Europe/Dublin" } },
+    { name = "ReleaseBranch", provider = "VariableCheck", configuration = { Variable = "#{SourceVariables.BranchName}", Operator = "EQ", Value = "main" } },
+    { name = "ChangeFreeze", provider = "LambdaInvoke", role_arn = "arn:aws:iam::111122223333:role/checkout-gate", configuration = { FunctionName = "change-freeze-check" } },
+    { name = "ErrorRate", provider = "CloudWatchAlarm", configuration = { AlarmName = "checkout-5xx-rate", AlarmStates = "ALARM", WaitTime = "10" } },
+    { name = "SmokeTest", provider = "CodeBuild", configuration = { ProjectName = "checkout-smoke-test" } },
+    { name = "Verify", provider = "Commands", commands = ["curl --fail https://checkout.example.com/health"] },
+  ]
+}`,
+	"commands_secrets_vpc": `
+data "codepipeline_service_role_policy" "test" {
+  pipeline_name   = "reports"
+  region          = "us-east-1"
+  account_id      = "444455556666"
+  artifact_stores = [{ location = "reports-artifacts" }]
+  pipeline_actions = [
+    { name = "Source", category = "Source", provider = "S3", configuration = {
+      S3Bucket = "reports-source", S3ObjectKey = "reports.zip", AllowOverrideForS3ObjectKey = "true"
+    } },
+    { name = "Generate", category = "Compute", provider = "Commands",
+      configuration = {
+        VpcId            = "vpc-0abcd1234ef567890"
+        Subnets          = "subnet-0abcd1234ef567890,subnet-0bcde2345f0678901"
+        SecurityGroupIds = "sg-0abcd1234ef567890"
+      }
+      environment_variables = [
+        { name = "STAGE", value = "production" },
+        { name = "API_TOKEN", value = "apiTokens:bedrockToken", type = "SECRETS_MANAGER" },
+        { name = "DB_PASSWORD", value = "arn:aws:secretsmanager:us-east-1:444455556666:secret:reports/db-AbCdEf", type = "SECRETS_MANAGER" },
+      ]
+    },
+  ]
+}`,
+	"legacy_connection": `
+data "codepipeline_service_role_policy" "test" {
+  pipeline_name   = "legacy-app"
+  region          = "us-west-2"
+  account_id      = "111122223333"
+  artifact_stores = [{ location = "legacy-app-artifacts" }]
+  pipeline_actions = [
+    { name = "Source", category = "Source", provider = "CodeStarSourceConnection", configuration = {
+      ConnectionArn    = "arn:aws:codestar-connections:us-west-2:111122223333:connection/bEXAMPLE-1234-4d5d-8878-dfcab0bc441f"
+      FullRepositoryId = "example-org/legacy-app"
+      BranchName       = "main"
+    } },
+    { name = "Build", category = "Build", provider = "CodeBuild", configuration = { ProjectName = "legacy-app-build" } },
+  ]
+}`,
+	"elastic_beanstalk": `
+data "codepipeline_service_role_policy" "test" {
+  pipeline_name   = "storefront"
+  region          = "eu-central-1"
+  account_id      = "111122223333"
+  artifact_stores = [{ location = "storefront-artifacts" }]
+  pass_role_arns = [
+    "arn:aws:iam::111122223333:role/aws-elasticbeanstalk-service-role",
+    "arn:aws:iam::111122223333:role/aws-elasticbeanstalk-ec2-role",
+  ]
+  pipeline_actions = [
+    { name = "Source", category = "Source", provider = "CodeCommit", configuration = { RepositoryName = "storefront", BranchName = "main" } },
+    { name = "Deploy", category = "Deploy", provider = "ElasticBeanstalk", configuration = {
+      ApplicationName = "storefront", EnvironmentName = "storefront-prod"
+    } },
+  ]
+}`,
 }
 
 func golden(t *testing.T, name string) string {
@@ -110,9 +191,12 @@ func TestServiceRolePolicy_realisticPipelines(t *testing.T) {
 	for name, config := range realisticPipelineConfigs {
 		t.Run(name, func(t *testing.T) {
 			roles := map[string]knownvalue.Check{}
-			if name == "s3_lambda_crossaccount_cloudformation" {
-				roles["arn:aws:iam::777788889999:role/pipeline-deploy-action"] =
-					knownvalue.StringExact(golden(t, "pipeline_"+name+"_role_pipeline-deploy-action.json"))
+			// The pipelines with an action role, and that role.
+			if role, ok := map[string]string{
+				"s3_lambda_crossaccount_cloudformation": "arn:aws:iam::777788889999:role/pipeline-deploy-action",
+				"v2_stage_conditions":                   "arn:aws:iam::111122223333:role/checkout-gate",
+			}[name]; ok {
+				roles[role] = knownvalue.StringExact(golden(t, "pipeline_"+name+"_role_"+role[strings.LastIndex(role, "/")+1:]+".json"))
 			}
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories(),
@@ -140,9 +224,9 @@ func TestServiceRolePolicy_pipelineActionDiagnostics(t *testing.T) {
 		"wrong owner":       {`[{ category = "Build", provider = "CodeBuild", owner = "Amazon" }]`, `Unknown action owner[\s\S]*"ThirdParty"`},
 		"region":            {`[{ category = "Build", provider = "CodeBuild", region = "Frankfurt" }]`, `Invalid region[\s\S]*Frankfurt`},
 		"role":              {`[{ category = "Build", provider = "CodeBuild", role_arn = "arn:aws:iam::111122223333:user/deployer" }]`, `Invalid IAM role ARN[\s\S]*user/deployer`},
-		"wrong ARN service": {`[{ category = "Invoke", provider = "StepFunctions", configuration = { StateMachineArn = "arn:aws:lambda:us-east-1:111122223333:function:f" } }]`, `Invalid ARN in configuration[\s\S]*"lambda" service`},
+		"wrong ARN service": {`[{ category = "Invoke", provider = "StepFunctions", configuration = { StateMachineArn = "arn:aws:lambda:us-east-1:111122223333:function:f" } }]`, `Invalid ARN in configuration[\s\S]*pipeline_actions\[0\]: StateMachineArn[\s\S]*"lambda"\s+service`},
 		"wrong ARN type":    {`[{ category = "Deploy", provider = "CloudFormation", configuration = { RoleArn = "arn:aws:iam::111122223333:policy/deployer" } }]`, `Invalid ARN in configuration[\s\S]*policy/deployer`},
-		"labelled":          {`[{ name = "Deploy", category = "Deploy", provider = "Jenkins" }]`, `In action "Deploy"`},
+		"labelled":          {`[{ name = "Deploy", category = "Deploy", provider = "Jenkins" }]`, `In action "Deploy"\s+\(pipeline_actions\[0\]\)`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
