@@ -2,6 +2,8 @@ package policy
 
 import (
 	"encoding/json"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
@@ -80,5 +82,31 @@ func BenchmarkMarshalTypical(b *testing.B) {
 		if benchBytes, err = json.MarshalIndent(doc, "", "  "); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// hugeRequests are inputs far beyond CodePipeline's quotas: each must be
+// refused quickly, never hang.
+func hugeRequests() map[string]Request {
+	many := Request{}
+	for i := range 10000 {
+		many.PipelineActions = append(many.PipelineActions, PipelineAction{Category: "Build", Provider: "CodeBuild",
+			Configuration: map[string]string{"ProjectName": "project-" + strconv.Itoa(i)}})
+	}
+	long := Request{PipelineActions: []PipelineAction{{Category: "Build", Provider: "CodeBuild",
+		Configuration: map[string]string{"ProjectName": strings.Repeat("x", 1<<20)}}}}
+	return map[string]Request{"TenThousandActions": many, "OneMegabyteValue": long}
+}
+
+func BenchmarkRefuseHugeInput(b *testing.B) {
+	for name, req := range hugeRequests() {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				benchResult = Build(req)
+			}
+			if !HasError(benchResult.Problems) {
+				b.Fatal("a request beyond CodePipeline's quotas must be refused")
+			}
+		})
 	}
 }

@@ -264,3 +264,25 @@ data "codepipeline_service_role_policy" "test" {
 		}},
 	})
 }
+
+// TestServiceRolePolicyFunction_realisticPipelines gives the function each
+// realistic pipeline's data source body as its options: it must return the
+// same reviewed policy.
+func TestServiceRolePolicyFunction_realisticPipelines(t *testing.T) {
+	for name, config := range realisticPipelineConfigs {
+		t.Run(name, func(t *testing.T) {
+			body := config[strings.Index(config, "\"test\" {")+len("\"test\" {") : strings.LastIndex(config, "}")]
+			if i := strings.Index(config, "data \"codepipeline_service_role_policy\""); i > 0 {
+				body = config[:i] + "\nlocals {\n  options = {" + body + "}\n}\n"
+			} else {
+				body = "locals {\n  options = {" + body + "}\n}\n"
+			}
+			resource.UnitTest(t, functionTestCase(resource.TestStep{
+				Config: body + "output \"policy\" {\n  value = provider::codepipeline::service_role_policy([], local.options)\n}\n",
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("policy", knownvalue.StringExact(golden(t, "pipeline_"+name+".json"))),
+				},
+			}))
+		})
+	}
+}
