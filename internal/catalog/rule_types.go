@@ -14,6 +14,7 @@ var ruleTypes = []ActionType{
 		Category: RuleCategory, Owner: OwnerAWS, Provider: "CloudWatchAlarm",
 		DocsURL:     docsBase + "rule-reference-CloudWatchAlarm.html",
 		SupportDate: "Rule type of V2 pipelines",
+		Note:        "Derived: the page lists no permissions; the rule reads its alarm's state.",
 		ConfigKeys:  []ConfigKey{nameList("AlarmName", cloudWatchAlarm), setting("AlarmStates", false), setting("WaitTime", false)},
 		Statements: []Statement{{
 			Sid:       "CloudWatchAlarmRule",
@@ -28,6 +29,7 @@ var ruleTypes = []ActionType{
 		Category: RuleCategory, Owner: OwnerAWS, Provider: "CodeBuild",
 		DocsURL:     docsBase + "rule-reference-CodeBuild.html",
 		SupportDate: "Rule type of V2 pipelines",
+		Note:        "The page lists the single-build calls; the batch calls with BatchEnabled are derived from the CodeBuild action.",
 		ConfigKeys:  codeBuildRuleKeys,
 		Statements:  codeBuildStatements[:2:2], // a rule has no service role override
 	},
@@ -35,6 +37,7 @@ var ruleTypes = []ActionType{
 		Category: RuleCategory, Owner: OwnerAWS, Provider: "Commands",
 		DocsURL:     docsBase + "rule-reference-Commands.html",
 		SupportDate: "Rule type of V2 pipelines",
+		Note:        "Writes to the pipeline's log group, /aws/codepipeline/<pipeline>, as the page documents.",
 		ConfigKeys:  []ConfigKey{},
 		Statements:  []Statement{pipelineLogGroup, pipelineLogStreams},
 	},
@@ -49,6 +52,7 @@ var ruleTypes = []ActionType{
 		Category: RuleCategory, Owner: OwnerAWS, Provider: "LambdaInvoke",
 		DocsURL:     docsBase + "rule-reference-LambdaInvoke.html",
 		SupportDate: "Rule type of V2 pipelines",
+		Note:        "Derived: the page lists no permissions; the rule invokes its function.",
 		ConfigKeys:  []ConfigKey{functionName("FunctionName"), setting("UserParameters", false)},
 		Statements: []Statement{{
 			Sid:     "LambdaInvokeRule",

@@ -38,6 +38,7 @@ type actionTypeModel struct {
 	SupportDate          types.String `tfsdk:"support_date"`
 	DocsURL              types.String `tfsdk:"docs_url"`
 	Note                 types.String `tfsdk:"note"`
+	Deprecation          types.String `tfsdk:"deprecation"`
 	ConfigurationKeys    []string     `tfsdk:"configuration_keys"`
 	AllConfigurationKeys []string     `tfsdk:"all_configuration_keys"`
 	IAMActions           []string     `tfsdk:"iam_actions"`
@@ -55,17 +56,17 @@ func (d *actionTypesDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		return schema.ListAttribute{MarkdownDescription: description, ElementType: types.StringType, Computed: true}
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the CodePipeline action types this provider knows, with their documented " +
+		MarkdownDescription: "Lists the CodePipeline action types and stage-condition rule types this provider knows, with their documented " +
 			"configuration keys and every IAM action `codepipeline_service_role_policy` may grant for them. " +
 			"Module authors can check their inputs against it (for example that a provider name is valid before " +
 			"passing it on); reviewers can see the most a pipeline action can be granted. The list comes from the " +
 			"provider's built-in catalog: no AWS calls.",
 		Attributes: map[string]schema.Attribute{
 			"category": schema.StringAttribute{
-				MarkdownDescription: "Only list action types of this category: `Source`, `Build`, `Test`, `Deploy`, " +
-					"`Approval`, `Invoke` or `Compute` (case-sensitive).",
+				MarkdownDescription: "Only list types of this category: `Source`, `Build`, `Test`, `Deploy`, " +
+					"`Approval`, `Invoke`, `Compute`, or `Rule` for the rule types of stage conditions (case-sensitive).",
 				Optional:   true,
-				Validators: []validator.String{stringvalidator.OneOf(catalog.Categories...)},
+				Validators: []validator.String{stringvalidator.OneOf(append(slices.Clone(catalog.Categories), catalog.RuleCategory)...)},
 			},
 			// Terraform reserves "provider" as a root attribute name (the meta-argument).
 			"action_provider": schema.StringAttribute{
@@ -75,7 +76,7 @@ func (d *actionTypesDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 				Optional: true,
 			},
 			"action_types": schema.ListNestedAttribute{
-				MarkdownDescription: "The matching action types, ordered by category (in pipeline order) then provider.",
+				MarkdownDescription: "The matching types, ordered by category (in pipeline order, rule types last) then provider.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"category": computedString("The action category, as in `aws_codepipeline`'s `action.category`."),
@@ -89,6 +90,8 @@ func (d *actionTypesDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 						"service role permissions are documented."),
 					"note": computedString("Why the action type grants nothing, or what its grants leave out; " +
 						"null when there is nothing to add."),
+					"deprecation": computedString("Why AWS no longer recommends the action type, and what to use " +
+						"instead; null for current types. A pipeline that uses a deprecated type draws a warning."),
 					"configuration_keys": computedList("The documented configuration keys whose values name " +
 						"resources (`ProjectName`, `ConnectionArn`, ...): setting them in `pipeline_actions` scopes " +
 						"the policy. Null when the action type's keys are not documented."),
@@ -112,7 +115,7 @@ func (d *actionTypesDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	data.ActionTypes = []actionTypeModel{} // an empty list, not null, when nothing matches
-	for _, at := range catalog.All() {
+	for _, at := range slices.Concat(catalog.All(), catalog.Rules()) {
 		if !matches(data.Category, at.Category) || !matches(data.Provider, at.Provider) {
 			continue
 		}
@@ -135,6 +138,7 @@ func newActionTypeModel(at catalog.ActionType) actionTypeModel {
 		SupportDate: optionalString(at.SupportDate),
 		DocsURL:     optionalString(at.DocsURL),
 		Note:        optionalString(at.Note),
+		Deprecation: optionalString(at.Deprecation),
 		IAMActions:  []string{},
 	}
 	if at.ConfigKeys != nil {

@@ -34,7 +34,8 @@ output "deploy_git_known" {
 }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(all, tfjsonpath.New("action_types"), knownvalue.ListSizeExact(31)),
+				// 31 action types and 6 rule types.
+				statecheck.ExpectKnownValue(all, tfjsonpath.New("action_types"), knownvalue.ListSizeExact(37)),
 				statecheck.ExpectKnownValue(all, tfjsonpath.New("action_types").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
 					"key":      knownvalue.StringExact("Source/S3"),
 					"category": knownvalue.StringExact("Source"),
@@ -42,7 +43,11 @@ output "deploy_git_known" {
 					"provider": knownvalue.StringExact("S3"),
 					"docs_url": knownvalue.StringRegexp(regexp.MustCompile(`^https://docs\.aws\.amazon\.com/`)),
 				})),
-				statecheck.ExpectKnownOutputValue("keys", knownvalue.ListSizeExact(len(catalog.All()))),
+				statecheck.ExpectKnownOutputValue("keys", knownvalue.ListSizeExact(len(catalog.All())+len(catalog.Rules()))),
+				statecheck.ExpectKnownValue(all, tfjsonpath.New("action_types").AtSliceIndex(31), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"key":  knownvalue.StringExact("Rule/CloudWatchAlarm"),
+					"note": knownvalue.StringRegexp(regexp.MustCompile(`^Derived`)),
+				})),
 				statecheck.ExpectKnownOutputValue("deploy_s3_known", knownvalue.Bool(true)),
 				statecheck.ExpectKnownOutputValue("deploy_git_known", knownvalue.Bool(false)),
 			},
@@ -113,6 +118,7 @@ data "codepipeline_action_types" "snyk" {
 					statecheck.ExpectKnownValue("data.codepipeline_action_types.codebuild", tfjsonpath.New("action_types"), knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{"key": knownvalue.StringExact("Build/CodeBuild")}),
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{"key": knownvalue.StringExact("Test/CodeBuild")}),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"key": knownvalue.StringExact("Rule/CodeBuild")}),
 					})),
 					// An unknown provider is an empty list, for modules to test.
 					statecheck.ExpectKnownValue("data.codepipeline_action_types.none", tfjsonpath.New("action_types"), knownvalue.ListSizeExact(0)),
@@ -123,6 +129,7 @@ data "codepipeline_action_types" "snyk" {
 						"iam_actions":            knownvalue.ListSizeExact(0),
 						"support_date":           knownvalue.Null(),
 						"note":                   knownvalue.StringRegexp(regexp.MustCompile(`own credentials`)),
+						"deprecation":            knownvalue.StringRegexp(regexp.MustCompile(`no longer in the AWS CodePipeline documentation`)),
 					})),
 				},
 			},

@@ -48,23 +48,53 @@ func TestExample_dataSource(t *testing.T) {
 	})
 }
 
+// TestExample_dataSourceVariants runs the other examples of the docs that
+// need no AWS provider, as written.
+func TestExample_dataSourceVariants(t *testing.T) {
+	for file, want := range map[string]struct{ output, grant string }{
+		"data-source-stage-conditions.tf": {"gated_policy_json", `"arn:aws:lambda:eu-west-1:111122223333:function:change-freeze-check"`},
+		"data-source-commands-secrets.tf": {"commands_policy_json", `"arn:aws:secretsmanager:us-east-1:444455556666:secret:apiTokens-??????"`},
+	} {
+		t.Run(file, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config: readExample(t, "data-sources/codepipeline_service_role_policy/"+file),
+					ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue(want.output,
+						knownvalue.StringRegexp(regexp.MustCompile(regexp.QuoteMeta(want.grant))))},
+				}},
+			})
+		})
+	}
+}
+
 // TestExample_complete runs the part of each complete example that uses only
 // this provider (policy.tf); pipeline.tf needs the AWS provider, which cannot
 // be installed offline, and only reads what policy.tf defines.
 func TestExample_complete(t *testing.T) {
-	for dir, want := range map[string]struct{ output, grant string }{
-		"connection-codebuild-ecs":   {"service_role_policy", `"arn:aws:iam::111122223333:role/web-frontend-task"`},
-		"merged-with-own-statements": {"generated_policy", `"arn:aws:iam::444455556666:role/cfn-deployer"`},
+	contains := func(text string) knownvalue.Check {
+		return knownvalue.StringRegexp(regexp.MustCompile(regexp.QuoteMeta(text)))
+	}
+	for dir, outputs := range map[string]map[string]string{
+		"connection-codebuild-ecs":   {"service_role_policy": `"arn:aws:iam::111122223333:role/web-frontend-task"`},
+		"merged-with-own-statements": {"generated_policy": `"arn:aws:iam::444455556666:role/cfn-deployer"`},
+		"stage-conditions":           {"service_role_policy": `"arn:aws:cloudwatch:eu-west-1:111122223333:alarm:checkout-5xx-rate"`},
+		"cross-account": {
+			"deploy_role_policy":       `"arn:aws:iam::777788889999:role/data-jobs-cloudformation"`,
+			"deploy_role_trust_policy": `"arn:aws:iam::111122223333:role/data-jobs-pipeline"`,
+			"artifact_bucket_policy":   `"arn:aws:iam::777788889999:role/data-jobs-deploy-action"`,
+			"artifact_key_policy":      `"arn:aws:iam::777788889999:role/data-jobs-deploy-action"`,
+			"event_role_policy":        `"arn:aws:codepipeline:us-east-1:111122223333:data-jobs"`,
+		},
 	} {
 		t.Run(dir, func(t *testing.T) {
+			var checks []statecheck.StateCheck
+			for output, text := range outputs {
+				checks = append(checks, statecheck.ExpectKnownOutputValue(output, contains(text)))
+			}
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories(),
-				Steps: []resource.TestStep{{
-					Config: readExample(t, "complete/"+dir+"/policy.tf"),
-					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectKnownOutputValue(want.output, knownvalue.StringRegexp(regexp.MustCompile(regexp.QuoteMeta(want.grant)))),
-					},
-				}},
+				Steps:                    []resource.TestStep{{Config: readExample(t, "complete/"+dir+"/policy.tf"), ConfigStateChecks: checks}},
 			})
 		})
 	}

@@ -1,7 +1,10 @@
-# Attach the policy to the pipeline's service role. The same locals feed the
-# pipeline, so the role always matches the actions the pipeline has.
+# The service role, its trust policy and its permissions, all from the data
+# source. The same locals feed the pipeline, so the role always matches the
+# actions the pipeline has.
 locals {
+  pipeline_name   = "my-pipeline"
   artifact_bucket = "my-pipeline-artifacts"
+  role_name       = "my-pipeline-service-role"
 }
 
 data "aws_caller_identity" "current" {}
@@ -10,20 +13,16 @@ data "aws_region" "current" {}
 data "codepipeline_service_role_policy" "service_role" {
   action_providers = ["CodeStarSourceConnection", "CodeBuild", "Deploy/CloudFormation"]
   artifact_stores  = [{ location = local.artifact_bucket }]
+  pipeline_name    = local.pipeline_name
   region           = data.aws_region.current.name
   account_id       = data.aws_caller_identity.current.account_id
+  # Built from the role's name: the role's trust policy comes from here.
+  service_role_arn = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/${local.role_name}"
 }
 
 resource "aws_iam_role" "pipeline" {
-  name = "my-pipeline-service-role"
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "codepipeline.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-    }]
-  })
+  name               = local.role_name
+  assume_role_policy = data.codepipeline_service_role_policy.service_role.trust_policy_json
 }
 
 resource "aws_iam_role_policy" "pipeline" {

@@ -29,9 +29,10 @@ func main() {
 	for _, page := range []struct{ name, path string }{
 		{"data_source.tmpl", "data-sources/service_role_policy.md.tmpl"},
 		{"guide.tmpl", "guides/migrating-service-role.md.tmpl"},
+		{"cross_account.tmpl", "guides/cross-account-pipelines.md.tmpl"},
 	} {
 		var buf bytes.Buffer
-		if err := tmpl.ExecuteTemplate(&buf, page.name, rows()); err != nil {
+		if err := tmpl.ExecuteTemplate(&buf, page.name, pageData()); err != nil {
 			log.Fatal(err)
 		}
 		target := filepath.Join(*out, page.path)
@@ -44,19 +45,53 @@ func main() {
 	}
 }
 
-// row is one action type as the tables show it.
+// data is what the pages show: the action types, the rule types, and the
+// artifact store grants left out on purpose.
+type data struct {
+	Actions, Rules  []row
+	ArtifactOmitted []omission
+}
+
+func pageData() data {
+	var d data
+	for _, r := range rows() {
+		if r.Rule {
+			d.Rules = append(d.Rules, r)
+		} else {
+			d.Actions = append(d.Actions, r)
+		}
+	}
+	d.ArtifactOmitted = omissions(catalog.ArtifactStoreOmitted())
+	return d
+}
+
+func omissions(list []catalog.Omission) []omission {
+	var out []omission
+	for _, o := range list {
+		out = append(out, omission{"`" + strings.Join(o.Actions, "`, `") + "`", o.Source, o.Why})
+	}
+	return out
+}
+
+// row is one action or rule type as the tables show it.
 type row struct {
-	Key, Owner, SupportDate, DocsURL, Note string
-	ScopingKeys, Actions                   string
-	Wildcards                              []wildcard
+	Key, Owner, SupportDate, DocsURL, Note, Deprecation string
+	ScopingKeys, Actions                                string
+	Rule                                                bool
+	Wildcards                                           []wildcard
+	Omitted                                             []omission
 }
 
 type wildcard struct{ Sid, Actions, Why string }
 
+type omission struct{ Actions, Source, Why string }
+
 func rows() []row {
 	var out []row
-	for _, at := range catalog.All() {
-		r := row{Key: at.Key(), Owner: at.Owner, SupportDate: at.SupportDate, DocsURL: at.DocsURL, Note: at.Note}
+	for _, at := range slices.Concat(catalog.All(), catalog.Rules()) {
+		r := row{Key: at.Key(), Owner: at.Owner, SupportDate: at.SupportDate, DocsURL: at.DocsURL, Note: at.Note,
+			Deprecation: at.Deprecation, Rule: at.Category == catalog.RuleCategory}
+		r.Omitted = omissions(at.Omitted)
 		var scoping, actions []string
 		for _, k := range at.ConfigKeys {
 			if k.Kind != catalog.Setting {
