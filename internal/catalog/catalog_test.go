@@ -178,3 +178,31 @@ func TestTemplatesUseDocumentedKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestNamingRulesHoldTheirExamples keeps each naming rule usable: its pattern
+// compiles (lazily, in the builder) and accepts its own example, and every
+// name key has a rule.
+func TestNamingRulesHoldTheirExamples(t *testing.T) {
+	for _, at := range slices.Concat(All(), Rules()) {
+		for _, k := range at.ConfigKeys {
+			if k.Kind != Setting && k.Naming == nil {
+				t.Errorf("%s %s names a resource but has no naming rule", at.Key(), k.Name)
+			}
+			if k.Kind == ARN && k.ARN == nil {
+				t.Errorf("%s %s is an ARN key without an ARN form", at.Key(), k.Name)
+			}
+			if k.Naming == nil {
+				continue
+			}
+			re, err := regexp.Compile(k.Naming.Pattern)
+			switch {
+			case err != nil:
+				t.Errorf("%s %s: %v", at.Key(), k.Name, err)
+			case !re.MatchString(k.Naming.Example):
+				t.Errorf("%s %s: the example %q breaks its own rule %s", at.Key(), k.Name, k.Naming.Example, k.Naming.Pattern)
+			case k.Naming.Rule == "" || k.Naming.Source == "" || k.Naming.Resource == "":
+				t.Errorf("%s %s: a naming rule needs the rule in words, its source and what it names", at.Key(), k.Name)
+			}
+		}
+	}
+}
