@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -166,6 +167,48 @@ func TestRolesBadInput(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: want error %q on %s, got %+v", tc.name, tc.summary, tc.path, Build(req).Problems)
+		}
+	}
+}
+
+// TestUnscopedExactlyWhenWider: the realistic pipelines scope everything they
+// can, so they list nothing and draw no scope warning; leaving out an input
+// lists each statement it widens, with that input, and warns once.
+func TestUnscopedExactlyWhenWider(t *testing.T) {
+	scopeWarnings := func(problems []Problem) int {
+		n := 0
+		for _, p := range problems {
+			if p.Summary == "Policy is not fully scoped" {
+				n++
+			}
+		}
+		return n
+	}
+	for name, req := range realisticPipelines {
+		result := Build(req)
+		if len(result.Unscoped) != 0 || scopeWarnings(result.Problems) != 0 {
+			t.Errorf("%s is fully scoped, yet lists %+v", name, result.Unscoped)
+		}
+	}
+	req := realisticPipelines["connection_codebuild_ecs_bluegreen"]
+	req.PassRoleARNs, req.AccountID = nil, ""
+	req.PipelineActions = append(slices.Clone(req.PipelineActions), PipelineAction{Name: "Later", Category: "Build",
+		Provider: "CodeBuild", Configuration: map[string]string{"ProjectName": "#{variables.project}"}})
+	result := Build(req)
+	if scopeWarnings(result.Problems) != 1 {
+		t.Errorf("want one scope warning, got %+v", result.Problems)
+	}
+	reasons := map[string]bool{}
+	for _, u := range result.Unscoped {
+		reasons[u.Reason] = true
+		if u.Policy != AttrJSON || u.Sid == "" || len(u.Actions) == 0 || len(u.Resources) == 0 {
+			t.Errorf("incomplete entry %+v", u)
+		}
+	}
+	for _, want := range []string{"account_id is not set", "pass_role_arns is not set",
+		`pipeline_actions[3].configuration["ProjectName"] is resolved at run time (#{variables.project})`} {
+		if !reasons[want] {
+			t.Errorf("no entry gives the reason %q: %+v", want, result.Unscoped)
 		}
 	}
 }

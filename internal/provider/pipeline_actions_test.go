@@ -286,3 +286,70 @@ func TestServiceRolePolicyFunction_realisticPipelines(t *testing.T) {
 		})
 	}
 }
+
+// TestServiceRolePolicy_otherDocuments reads the cross-account pipeline with
+// its service role: every other document is the reviewed one.
+func TestServiceRolePolicy_otherDocuments(t *testing.T) {
+	const deployRole = "arn:aws:iam::777788889999:role/pipeline-deploy-action"
+	config := strings.Replace(realisticPipelineConfigs["s3_lambda_crossaccount_cloudformation"], `pipeline_name = "data-jobs"`,
+		`pipeline_name = "data-jobs"`+"\n  service_role_arn = \"arn:aws:iam::111122223333:role/data-jobs-pipeline\"", 1)
+	bucketPolicy := golden(t, "roles_crossaccount_bucket_policy.json")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("trust_policy_json"), knownvalue.StringExact(golden(t, "roles_crossaccount_trust.json"))),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("action_role_trust_policies"), knownvalue.MapExact(map[string]knownvalue.Check{
+					deployRole: knownvalue.StringExact(golden(t, "roles_crossaccount_action_role_trust.json")),
+				})),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("artifact_bucket_policy_json"), knownvalue.StringExact(bucketPolicy)),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("artifact_bucket_policies").AtMapKey("data-jobs-artifacts-us-east-1"), knownvalue.StringExact(bucketPolicy)),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("artifact_bucket_policies"), knownvalue.MapSizeExact(2)),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("artifact_key_policy_json"), knownvalue.StringExact(golden(t, "roles_crossaccount_key_policy.json"))),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("event_role_policy_json"), knownvalue.StringExact(golden(t, "roles_crossaccount_event_role.json"))),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("event_role_trust_policy_json"), knownvalue.StringRegexp(regexp.MustCompile(`"events\.amazonaws\.com"`))),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("unscoped"), knownvalue.ListSizeExact(0)),
+			},
+		}},
+	})
+}
+
+// TestServiceRolePolicy_noOtherDocuments: a pipeline in one account, with a
+// polling source and no key, needs none of them; without service_role_arn no
+// action role trust can name it. What stays unscoped is listed.
+func TestServiceRolePolicy_noOtherDocuments(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: `
+data "codepipeline_service_role_policy" "test" {
+  pipeline_actions = [
+    { category = "Source", provider = "CodeCommit", configuration = { RepositoryName = "app", BranchName = "main" } },
+    { category = "Build", provider = "CodeBuild", role_arn = "arn:aws:iam::111122223333:role/build", configuration = { ProjectName = "app" } },
+  ]
+  account_id      = "111122223333"
+  artifact_stores = [{ location = "app-artifacts" }]
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("trust_policy_json"), knownvalue.StringRegexp(regexp.MustCompile(`"codepipeline\.amazonaws\.com"`))),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("action_role_trust_policies"), knownvalue.MapSizeExact(0)),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("artifact_bucket_policy_json"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("artifact_bucket_policies"), knownvalue.MapSizeExact(0)),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("artifact_key_policy_json"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("event_role_policy_json"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("event_role_trust_policy_json"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("unscoped"), knownvalue.ListSizeExact(2)),
+				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("unscoped"), knownvalue.ListPartial(map[int]knownvalue.Check{
+					1: knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"policy":      knownvalue.StringExact(`action_role_policies["arn:aws:iam::111122223333:role/build"]`),
+						"sid":         knownvalue.StringExact("CodeBuildBuilds"),
+						"iam_actions": knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("codebuild:BatchGetBuilds"), knownvalue.StringExact("codebuild:StartBuild")}),
+						"resources":   knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("arn:aws:codebuild:*:111122223333:project/app")}),
+						"reason":      knownvalue.StringExact("region is not set"),
+					}),
+				})),
+			},
+		}},
+	})
+}
