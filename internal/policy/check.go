@@ -166,8 +166,11 @@ func (c *checker) pipelineWide() {
 		len(req.ActionProviders) == 0 && len(req.PipelineActions) == 0 {
 		c.add(NoActions())
 	}
-	if len(req.PipelineActions) > MaxActions {
-		c.add(tooMany(AttrPipelineActions, len(req.PipelineActions), MaxActions, "actions"))
+	if n := len(req.ActionProviders); n > MaxActions {
+		c.add(tooMany(AttrActionProviders, n, MaxActions, "actions"))
+	}
+	if n := len(req.PipelineActions); n > MaxActions {
+		c.add(tooMany(AttrPipelineActions, n, MaxActions, "actions"))
 	}
 	if len(req.PipelineRules) > MaxRules {
 		c.add(tooMany(AttrPipelineRules, len(req.PipelineRules), MaxRules, "stage-condition rules"))
