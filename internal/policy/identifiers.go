@@ -15,11 +15,11 @@ import (
 var Partitions = []string{"aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"}
 
 var (
-	regionPattern    = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
-	accountPattern   = regexp.MustCompile(`^[0-9]{12}$`)
-	bucketPattern    = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
-	keyIDPattern     = regexp.MustCompile(`^(mrk-)?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$|^mrk-[0-9a-f]{32}$`)
-	forbiddenBuckets = []string{"xn--", "sthree-", "amzn-s3-demo-"}
+	regionPattern       = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
+	accountPattern      = regexp.MustCompile(`^[0-9]{12}$`)
+	bucketPattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
+	keyIDPattern        = regexp.MustCompile(`^(mrk-)?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$|^mrk-[0-9a-f]{32}$`)
+	forbiddenBuckets    = []string{"xn--", "sthree-", "amzn-s3-demo-"}
 	pipelineNamePattern = regexp.MustCompile(`^[A-Za-z0-9.@_-]{1,100}$`)
 )
 
