@@ -173,5 +173,20 @@ func MatchesFormat(arn, format string) bool {
 			return false
 		}
 	}
-	return true
+	return typeLiteral(a[5], f[5])
+}
+
+// typeLiteral reports whether a policy resource field leaves the format's
+// resource type as literal text: IAM reads no wildcard in the resource type
+// ("autoScalingGroup:", "loadbalancer/"), so "*Name/x" or "load*/x" names
+// nothing. A field that is "*" alone stands for every resource.
+func typeLiteral(field, format string) bool {
+	if field == "*" {
+		return true
+	}
+	prefix := format
+	if loc := arnVariable.FindStringIndex(format); loc != nil {
+		prefix = format[:loc[0]]
+	}
+	return !strings.ContainsAny(field[:min(len(field), len(prefix))], "*?")
 }

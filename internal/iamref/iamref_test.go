@@ -21,6 +21,9 @@ func TestPatternsIntersect(t *testing.T) {
 		{"arn:aws:iam:us-east-1:1:role/r", "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}", false},
 		{"arn:aws:sns:us-east-1:1:*", "arn:${Partition}:sns:${Region}:${Account}:${TopicName}", true},
 		{"arn:aws:sns:us-east-1:*", "arn:${Partition}:sns:${Region}:${Account}:${TopicName}", false},
+		{"arn:aws:autoscaling:us-east-1:1:*Name/awseb-*", "arn:${Partition}:autoscaling:${Region}:${Account}:autoScalingGroup:${GroupId}:autoScalingGroupName/${GroupFriendlyName}", false},
+		{"arn:aws:autoscaling:us-east-1:1:autoScalingGroup:*:autoScalingGroupName/awseb-*", "arn:${Partition}:autoscaling:${Region}:${Account}:autoScalingGroup:${GroupId}:autoScalingGroupName/${GroupFriendlyName}", true},
+		{"arn:aws:ec2:us-east-1:1:*", "arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}", true},
 	} {
 		if got := MatchesFormat(c.arn, c.format); got != c.want {
 			t.Errorf("MatchesFormat(%s, %s) = %v, want %v", c.arn, c.format, got, c.want)

@@ -30,6 +30,9 @@ type Result struct {
 	// Unscoped lists the statements that more input would narrow.
 	Unscoped []Unscoped
 	Problems []Problem
+	// rendered are the service role's statements before merging, each
+	// knowing what it is rendered for; NeededBy reads them.
+	rendered []Statement
 }
 
 // Unscoped is a part of a statement that is wider than it would be with more
@@ -63,7 +66,7 @@ func Build(req Request) Result {
 // assemble renders the policies of a checked request, without judging them.
 func (p *plan) assemble() Result {
 	service, byRole := p.render()
-	result := Result{Document: newDocument(service)}
+	result := Result{Document: NewDocument(service), rendered: service}
 	result.Unscoped = unscoped(AttrJSON, service, result.Document)
 	result.Documents = []Document{result.Document}
 	if p.req.SplitForManagedPolicies {
@@ -72,7 +75,7 @@ func (p *plan) assemble() Result {
 	if len(byRole) > 0 {
 		result.RolePolicies = map[string]Document{}
 		for _, role := range sortedMapKeys(byRole) {
-			doc := newDocument(byRole[role])
+			doc := NewDocument(byRole[role])
 			result.RolePolicies[role] = doc
 			result.Unscoped = append(result.Unscoped, unscoped(fmt.Sprintf("%s[%q]", AttrActionRolePolicies, role), byRole[role], doc)...)
 		}
@@ -86,7 +89,6 @@ func (p *plan) assemble() Result {
 func (p *plan) render() (service []Statement, byRole map[string][]Statement) {
 	pipeline := scope{pipeline: p.pipeline, pipelineUnset: p.unset}
 	service = render(pipeline, catalog.ArtifactStore(), nil)
-	service = append(service, render(pipeline, catalog.ActionRoles(), nil)...)
 	byRole = map[string][]Statement{}
 	for i := range p.steps {
 		s := &p.steps[i]
@@ -96,6 +98,10 @@ func (p *plan) render() (service []Statement, byRole map[string][]Statement) {
 			service = append(service, granted...)
 			continue
 		}
+		// Each step assumes its own role, so an audit can name who needs which role.
+		role := values{}
+		role.set(catalog.ActionRoleArn, s.roleARN)
+		service = append(service, render(scope{own: role, pipeline: p.pipeline}, catalog.ActionRoles(), s)...)
 		if byRole[s.roleARN] == nil {
 			byRole[s.roleARN] = render(pipeline, catalog.ArtifactStore(), nil)
 		}
@@ -104,9 +110,32 @@ func (p *plan) render() (service []Statement, byRole map[string][]Statement) {
 	return service, byRole
 }
 
-func newDocument(statements []Statement) Document {
+// NewDocument merges statements into a policy document that grants exactly
+// their (action, resource, condition) triples, as Build merges its own.
+func NewDocument(statements []Statement) Document {
 	return Document{Version: Version, Statement: merge(statements)}
 }
+
+// NeededBy names what needs statement s of the service role's Document to
+// grant action on resource: the pipeline's actions and rules (see
+// step.origin) and "the artifact stores", in the order of the request.
+func (r Result) NeededBy(s Statement, action, resource string) []string {
+	sid, condition := strings.TrimRight(s.Sid, "0123456789"), conditionKey(s.Condition)
+	var out []string
+	for _, x := range r.rendered {
+		if x.Sid != sid && (sid != UnscopedSid || !isUnscoped(x)) || conditionKey(x.Condition) != condition ||
+			!slices.Contains(x.Action, action) || resource != "*" && !slices.Contains(x.Resource, resource) {
+			continue
+		}
+		if !slices.Contains(out, x.neededBy) {
+			out = append(out, x.neededBy)
+		}
+	}
+	return out
+}
+
+// artifactStores is what the pipeline's own statements are needed by.
+const artifactStores = "the artifact stores"
 
 // render fills the templates of statements for one step (nil: the pipeline's
 // own statements), noting what each rendered statement leaves wider than it
@@ -137,6 +166,7 @@ func render(v scope, templates []catalog.Statement, s *step) []Statement {
 		}
 		rendered = append(rendered, Statement{
 			Sid: t.Sid, Effect: "Allow", Action: t.Actions, Resource: resources, Condition: condition, wider: wider,
+			neededBy: s.origin(),
 		})
 	}
 	return rendered

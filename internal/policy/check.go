@@ -42,6 +42,7 @@ type plan struct {
 // step is one action or rule to grant for, with its parsed values.
 type step struct {
 	path       Path
+	name       string // the action's or rule's name; "" when unnamed
 	label      string // "In action \"Build\": ", to start messages with
 	actionType catalog.ActionType
 	// config is nil when only the provider is known (action_providers).
@@ -79,7 +80,6 @@ func prepare(req Request) (*plan, []Problem) {
 	}
 	c.artifactStores()
 	c.passRoles()
-	c.actionRoles()
 	c.otherRoles()
 	return &c.plan, c.problems
 }
@@ -231,6 +231,7 @@ func (c *checker) action(i int, pa PipelineAction) {
 		return
 	}
 	s := c.newStep(path, label, t, pa.Configuration, pa.Region, pa.RoleARN)
+	s.name = pa.Name
 	c.environment(&s, path.Child(AttrEnvironmentVariables), pa.EnvironmentVariables)
 	c.plan.steps = append(c.plan.steps, s)
 }
@@ -248,7 +249,27 @@ func (c *checker) rule(i int, r PipelineRule) {
 		return
 	}
 	c.commands(path.Child(AttrCommands), label, r.Commands)
-	c.plan.steps = append(c.plan.steps, c.newStep(path, label, t, r.Configuration, r.Region, r.RoleARN))
+	s := c.newStep(path, label, t, r.Configuration, r.Region, r.RoleARN)
+	s.name = r.Name
+	c.plan.steps = append(c.plan.steps, s)
+}
+
+// origin names what a step's statements are needed by, for audits: the
+// action or rule by its name (or its place when unnamed) with its type, or
+// the type alone for an entry of action_providers. A nil step stands for the
+// pipeline's own statements.
+func (s *step) origin() string {
+	switch {
+	case s == nil:
+		return artifactStores
+	case s.path[0] == AttrActionProviders:
+		return s.actionType.Key()
+	case s.name == "":
+		return fmt.Sprintf("%s (%s)", s.path, s.actionType.Key())
+	case s.path[0] == AttrPipelineRules:
+		return fmt.Sprintf("rule %q (%s)", s.name, s.actionType.Key())
+	}
+	return fmt.Sprintf("action %q (%s)", s.name, s.actionType.Key())
 }
 
 // labelFor starts the messages about one action or rule: where it is, and
@@ -537,19 +558,5 @@ func (c *checker) passRoles() {
 		}
 		parsed, _ := arn.Parse(role)
 		c.plan.pipeline.setARN(catalog.PassRole, parsed, "role/")
-	}
-}
-
-// actionRoles collects the distinct roles of actions and rules, in order.
-func (c *checker) actionRoles() {
-	var roles []string
-	for _, s := range c.plan.steps {
-		if s.roleARN != "" && !slices.Contains(roles, s.roleARN) {
-			roles = append(roles, s.roleARN)
-		}
-	}
-	slices.Sort(roles)
-	for _, role := range roles {
-		c.plan.pipeline.set(catalog.ActionRoleArn, role)
 	}
 }

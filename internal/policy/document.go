@@ -32,6 +32,10 @@ type Statement struct {
 	// they are wider than more input would make them. Rendering sets it;
 	// merging drops it.
 	wider []widening
+	// neededBy names the action, rule or pipeline part the statement is
+	// rendered for, so an audit can say why a grant is needed. Rendering
+	// sets it; merged statements do not use it.
+	neededBy string
 }
 
 type widening struct{ resource, reason string }

@@ -60,7 +60,7 @@ func (p *plan) roles(result *Result) Roles {
 	if p.needsEventRole() {
 		eventScope := scope{pipeline: p.pipeline, pipelineUnset: p.unset}
 		rendered := render(eventScope, catalog.EventRoleStatements(), nil)
-		doc := newDocument(rendered)
+		doc := NewDocument(rendered)
 		r.EventRole = &doc
 		result.Unscoped = append(result.Unscoped, unscoped(AttrEventRolePolicy, rendered, doc)...)
 		r.EventRoleTrust = serviceTrust(catalog.EventsService, nil)

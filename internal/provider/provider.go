@@ -41,7 +41,7 @@ func (p *codePipelineProvider) Configure(context.Context, provider.ConfigureRequ
 }
 
 func (p *codePipelineProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewServiceRolePolicyDataSource, NewActionTypesDataSource}
+	return []func() datasource.DataSource{NewServiceRolePolicyDataSource, NewServiceRoleAuditDataSource, NewActionTypesDataSource}
 }
 
 // Functions needs Terraform 1.8 or later; older versions ignore them.

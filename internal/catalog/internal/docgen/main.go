@@ -28,8 +28,10 @@ func main() {
 	tmpl := template.Must(template.New("").Delims("[[", "]]").ParseFS(pages, "pages/*.tmpl"))
 	for _, page := range []struct{ name, path string }{
 		{"data_source.tmpl", "data-sources/service_role_policy.md.tmpl"},
+		{"data_source_audit.tmpl", "data-sources/service_role_audit.md.tmpl"},
 		{"guide.tmpl", "guides/migrating-service-role.md.tmpl"},
 		{"cross_account.tmpl", "guides/cross-account-pipelines.md.tmpl"},
+		{"audit_guide.tmpl", "guides/auditing-service-role.md.tmpl"},
 	} {
 		var buf bytes.Buffer
 		if err := tmpl.ExecuteTemplate(&buf, page.name, pageData()); err != nil {

@@ -1,0 +1,182 @@
+// Package audit compares the policies a CodePipeline service role has now
+// with the policy the pipeline needs (policy.Build): which calls the role
+// denies, a policy that grants exactly those, and which existing statements
+// grant more than needed. It is pure Go: no I/O, no Terraform types.
+//
+// # What "complete" claims
+//
+// Every (action, resource) of the built policy becomes requests to the
+// evaluator (internal/iameval) with the statement's condition satisfied: one
+// request per value of each condition key, with the service role as the
+// principal. A resource without wildcards is judged exactly. A wildcard
+// stands for many resources, so it is judged by stand-in values: each '*'
+// becomes a run of a character none of the documents contains, once one
+// character long and once longer than any string in them, and each '?' one
+// such character. The documents can allow both only with a wildcard of their
+// own in the same place, which allows every value there. Two exceptions
+// remain: documents that cover our wildcard only by several '?' patterns of
+// fixed lengths, and a wildcard of theirs that needs a minimum length
+// ("??*"); both are judged complete although some lengths are not allowed.
+// A Deny, or an Allow's NotResource, that names part of what our wildcard
+// covers is found by comparing patterns and reported as missing.
+//
+// Only identity policies are read: service control policies, permissions
+// boundaries and resource policies (bucket and key policies) are not.
+package audit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/iameval"
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
+)
+
+// Attribute names of the audit data source, for problem paths.
+const (
+	AttrPolicyDocuments    = "policy_documents"
+	AttrFailWhenIncomplete = "fail_when_incomplete"
+)
+
+// Request is a pipeline and the identity policies its role has now.
+type Request struct {
+	// Pipeline describes the pipeline as for codepipeline_service_role_policy.
+	// Its Unknown paths may also name Documents (policy_documents[i]).
+	Pipeline policy.Request
+	// Documents are the JSON policy documents attached to the role.
+	Documents []string
+	// FailWhenIncomplete turns the warning about missing permissions into an error.
+	FailWhenIncomplete bool
+}
+
+// Result is what the role lacks and what it grants beyond the pipeline's needs.
+type Result struct {
+	// Complete is true when the documents allow every call the pipeline needs.
+	Complete bool
+	// Missing lists each (action, resource) of the built policy the documents
+	// do not allow, in the order of MissingPolicy.
+	Missing []Missing
+	// MissingPolicy grants exactly what is missing, with the built policy's
+	// Sids and conditions; nil when complete.
+	MissingPolicy *policy.Document
+	// Broader lists the existing statements that grant more than needed.
+	Broader  []Broad
+	Problems []policy.Problem
+}
+
+// Missing is one grant the pipeline needs and the role does not have.
+type Missing struct {
+	Sid      string // the statement of MissingPolicy that grants it
+	Action   string
+	Resource string
+	// Reason names what needs the grant and, where it applies, why the
+	// documents do not allow it (a Deny, a condition value).
+	Reason string
+}
+
+// Validate reports the problems of the request's known values: the
+// pipeline's errors, and documents that are not identity policies.
+func Validate(req Request) []policy.Problem {
+	problems := policy.Validate(req.Pipeline)
+	for i, doc := range req.Documents {
+		if known(req.Pipeline.Unknown, i) {
+			if _, p := parse(i, doc); p != nil {
+				problems = append(problems, *p)
+			}
+		}
+	}
+	return problems
+}
+
+// Audit builds the pipeline's policy and checks every grant of it against
+// the documents.
+func Audit(req Request) Result {
+	built := policy.Build(req.Pipeline)
+	problems := built.Problems
+	var policies []iameval.Policy
+	for i, doc := range req.Documents {
+		p, fault := parse(i, doc)
+		if fault != nil {
+			problems = append(problems, *fault)
+		}
+		policies = append(policies, p)
+	}
+	if policy.HasError(problems) {
+		return Result{Problems: problems}
+	}
+	c := newChecker(req.Pipeline, policies)
+	result := c.missing(built)
+	result.Broader = broader(policies, built.Document)
+	result.Problems = append(problems, incompleteProblem(result.Missing, req.FailWhenIncomplete)...)
+	return result
+}
+
+// known reports whether document i is known: neither the list nor the
+// element is among the unknown paths.
+func known(unknown []policy.Path, i int) bool {
+	for _, u := range unknown {
+		if len(u) > 0 && u[0] == AttrPolicyDocuments && (len(u) == 1 || u[1] == i) {
+			return false
+		}
+	}
+	return true
+}
+
+// parse reads document i as an identity policy, or says what is wrong with it.
+func parse(i int, document string) (iameval.Policy, *policy.Problem) {
+	path := policy.Path{AttrPolicyDocuments, i}
+	fail := func(detail string) (iameval.Policy, *policy.Problem) {
+		return iameval.Policy{}, &policy.Problem{Path: path, Summary: "Invalid policy document", Detail: fmt.Sprintf(
+			"%s %s. Give the JSON text of a policy attached to the role, such as aws_iam_role_policy.<name>.policy "+
+				"or data.aws_iam_policy.<name>.policy.", path, detail)}
+	}
+	if strings.TrimSpace(document) == "" {
+		return fail("is empty")
+	}
+	p, err := iameval.Parse(document)
+	if err != nil {
+		return fail("is not a valid IAM policy document: " + err.Error())
+	}
+	if err := iameval.CheckIdentity(p); err != nil {
+		return fail("is not an identity policy (a trust or resource policy is not attached as a permission " +
+			"policy): " + err.Error())
+	}
+	return p, nil
+}
+
+// shownMissing is how many missing grants the warning lists.
+const shownMissing = 5
+
+// incompleteProblem sums up what is missing, as a warning or, for CI gates,
+// an error.
+func incompleteProblem(missing []Missing, fail bool) []policy.Problem {
+	if len(missing) == 0 {
+		return nil
+	}
+	var lines []string
+	denied := 0
+	for i, m := range missing {
+		if strings.Contains(m.Reason, deniedBy) {
+			denied++
+		}
+		if i < shownMissing {
+			lines = append(lines, fmt.Sprintf("%s on %s: %s", m.Action, m.Resource, m.Reason))
+		}
+	}
+	if len(missing) > shownMissing {
+		lines = append(lines, fmt.Sprintf("and %d more (see missing)", len(missing)-shownMissing))
+	}
+	detail := fmt.Sprintf("The role's %s do not allow %d calls this pipeline makes:\n  - %s\n"+
+		"Attach missing_policy_json to the role, for example with another aws_iam_role_policy.",
+		AttrPolicyDocuments, len(missing), strings.Join(lines, "\n  - "))
+	if denied > 0 {
+		detail += fmt.Sprintf(" %d of them are denied by a Deny statement, which no added grant overrides: "+
+			"narrow that statement as well.", denied)
+	}
+	if fail {
+		return []policy.Problem{{Path: policy.Path{AttrPolicyDocuments}, Summary: "Service role lacks permissions",
+			Detail: detail + " This is an error because " + AttrFailWhenIncomplete + " is true."}}
+	}
+	return []policy.Problem{{Path: policy.Path{AttrPolicyDocuments}, Warning: true, Summary: "Service role lacks permissions",
+		Detail: detail}}
+}
