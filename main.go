@@ -1,12 +1,11 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/provider"
 )
@@ -20,11 +19,12 @@ func main() {
 	flag.Parse()
 	quietFrameworkLogs()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		// The last segment is the provider type name; docs generation uses the same name.
-		Address: "registry.terraform.io/pipelinepolicy/codepipeline",
-		Debug:   debug,
-	})
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	// The last segment is the provider type name; docs generation uses the same name.
+	err := tf6server.Serve("registry.terraform.io/pipelinepolicy/codepipeline", provider.NewServer(version), opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}

@@ -38,14 +38,22 @@ func (f *serviceRolePolicyFunction) Definition(_ context.Context, _ function.Def
 		Summary: "Builds the IAM policy of a CodePipeline service role",
 		Description: "Returns the same policy JSON as the json attribute of the codepipeline_service_role_policy " +
 			"data source for the same inputs. Warnings that the data source would show are not reported, " +
-			"because functions cannot return warnings.",
+			"because functions cannot return warnings. On OpenTofu, give {} rather than a bare null for no options.",
 		MarkdownDescription: "Returns the policy a CodePipeline service role needs, as the same JSON as the `json` " +
 			"attribute of the `codepipeline_service_role_policy` data source for the same inputs: use it where a " +
 			"data source is awkward, such as in `locals`, module outputs or `terraform test` assertions. Requires " +
-			"Terraform 1.8 or later.\n\n" +
+			"Terraform 1.8 or later, or OpenTofu 1.7 or later.\n\n" +
 			"Invalid input fails the call with the data source's message and the path of the value at fault, " +
 			"such as `options.pipeline_actions[0].provider`. Warnings are not reported (functions cannot return " +
-			"them): use the data source to see advice such as an unscoped artifact store.",
+			"them): use the data source to see advice such as an unscoped artifact store.\n\n" +
+			// OpenTofu declares no provider function parameter as accepting a
+			// dynamic type, so cty answers an untyped null with an unknown
+			// result before the provider is called; the provider cannot help.
+			"On OpenTofu, `options` given as a bare `null`, or as a null variable of type `any`, never reaches the " +
+			"provider: OpenTofu does not call a provider function with an argument that has no type, and returns an " +
+			"unknown result instead. The plan shows `(known after apply)`, and at apply a resource argument that uses " +
+			"the result fails while an output becomes null. Leave `options` out or give `{}`; a null of an object " +
+			"type works on both Terraform and OpenTofu.",
 		Parameters: []function.Parameter{
 			function.ListParameter{
 				Name:        "action_providers",
@@ -67,7 +75,8 @@ func (f *serviceRolePolicyFunction) Definition(_ context.Context, _ function.Def
 			MarkdownDescription: "An optional object with any of the data source's inputs other than " +
 				"`action_providers`, such as `pipeline_actions`, `pipeline_rules`, `artifact_stores`, `partition`, " +
 				"`region`, `account_id`, `pipeline_name` and `pass_role_arns`, with the same meaning and value types: " +
-				"`{ account_id = \"111122223333\", region = \"eu-west-1\" }`. Give it at most once; `null` means no options.",
+				"`{ account_id = \"111122223333\", region = \"eu-west-1\" }`. Give it at most once; `{}` and `null` mean " +
+				"no options (on OpenTofu, give `{}`: see above).",
 		},
 		Return: function.StringReturn{},
 	}

@@ -30,9 +30,12 @@ func functionTestCase(steps ...resource.TestStep) resource.TestCase {
 
 // TestServiceRolePolicyFunction_matchesDataSource gives the function and the
 // data source the inputs of scopedConfig: the JSON must be the same string.
+// Empty options must be the same as none. So must a bare null, except on
+// OpenTofu, which never passes a value without a type to a provider function:
+// there the result stays unknown, in every plan and at apply, where the
+// output becomes null, as the function's docs say.
 func TestServiceRolePolicyFunction_matchesDataSource(t *testing.T) {
-	resource.UnitTest(t, functionTestCase(resource.TestStep{
-		Config: scopedConfig + `
+	config := scopedConfig + `
 locals {
   policy = provider::codepipeline::service_role_policy(
     ["CodeStarSourceConnection", "Build/CodeBuild", "ECS", "CodeBuild"],
@@ -57,14 +60,76 @@ output "same_as_data_source" {
   value = local.policy == data.codepipeline_service_role_policy.test.json
 }
 
-output "null_options_same_as_none" {
+output "empty_options_same_as_none" {
+  value = provider::codepipeline::service_role_policy(["GitHub"], {}) == provider::codepipeline::service_role_policy(["GitHub"])
+}
+`
+	const nullOptions = "null_options_same_as_none"
+	nullOptionsStep := resource.TestStep{
+		Config: config + `
+output "` + nullOptions + `" {
   value = provider::codepipeline::service_role_policy(["GitHub"], null) == provider::codepipeline::service_role_policy(["GitHub"])
 }
 `,
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{plancheck.ExpectKnownOutputValue(nullOptions, knownvalue.Bool(true))},
+		},
+		ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue(nullOptions, knownvalue.Bool(true))},
+	}
+	var afterNullOptions []resource.TestStep
+	if openTofu() {
+		unknown := []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue(nullOptions)}
+		nullOptionsStep.ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: unknown, PostApplyPreRefresh: unknown, PostApplyPostRefresh: unknown}
+		nullOptionsStep.ConfigStateChecks = []statecheck.StateCheck{statecheck.ExpectKnownOutputValue(nullOptions, knownvalue.Null())}
+		nullOptionsStep.ExpectNonEmptyPlan = true
+		// terraform-plugin-testing cannot read a null output back from the
+		// state when the test ends, so a last step removes it.
+		afterNullOptions = []resource.TestStep{{Config: config}}
+	}
+	steps := append([]resource.TestStep{
+		{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectKnownOutputValue("empty_options_same_as_none", knownvalue.Bool(true))},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("policy", knownvalue.StringExact(policy.Build(scopedRequest).Document.JSON())),
+				statecheck.ExpectKnownOutputValue("same_as_data_source", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("empty_options_same_as_none", knownvalue.Bool(true)),
+			},
+		},
+		// Alone in its step, so the first keeps an empty plan on every CLI.
+		nullOptionsStep,
+	}, afterNullOptions...)
+	resource.UnitTest(t, functionTestCase(steps...))
+}
+
+// TestServiceRolePolicyFunction_nullArguments gives nulls of a known type for
+// both arguments: a null list of providers is an empty one and null options
+// are none, on OpenTofu too (see nullArguments).
+func TestServiceRolePolicyFunction_nullArguments(t *testing.T) {
+	resource.UnitTest(t, functionTestCase(resource.TestStep{
+		Config: `
+variable "no_options" {
+  type    = object({ region = string })
+  default = null
+}
+
+locals {
+  build = { pipeline_actions = [{ category = "Build", provider = "CodeBuild", configuration = { ProjectName = "app" } }] }
+}
+
+output "typed_null_options_same_as_none" {
+  value = provider::codepipeline::service_role_policy(["GitHub"], var.no_options) == provider::codepipeline::service_role_policy(["GitHub"])
+}
+
+output "null_providers_same_as_empty" {
+  value = provider::codepipeline::service_role_policy(null, local.build) == provider::codepipeline::service_role_policy([], local.build)
+}
+`,
 		ConfigStateChecks: []statecheck.StateCheck{
-			statecheck.ExpectKnownOutputValue("policy", knownvalue.StringExact(policy.Build(scopedRequest).Document.JSON())),
-			statecheck.ExpectKnownOutputValue("same_as_data_source", knownvalue.Bool(true)),
-			statecheck.ExpectKnownOutputValue("null_options_same_as_none", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("typed_null_options_same_as_none", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("null_providers_same_as_empty", knownvalue.Bool(true)),
 		},
 	}))
 }

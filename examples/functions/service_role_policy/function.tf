@@ -1,5 +1,6 @@
-# Provider-defined functions need Terraform 1.8 or later, and the provider
-# declared in required_providers (see the provider example).
+# Provider-defined functions need Terraform 1.8 or later (OpenTofu 1.7 or
+# later), and the provider declared in required_providers (see the provider
+# example).
 
 locals {
   # The same JSON as the codepipeline_service_role_policy data source's json
