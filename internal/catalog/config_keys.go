@@ -15,11 +15,6 @@ func nameList(key string, rule *NamingRule) ConfigKey {
 	return ConfigKey{Name: key, Kind: NameList, Naming: rule}
 }
 
-// nameOrARN is a name key where CodePipeline also takes the resource's ARN.
-func nameOrARN(key string, required bool, rule *NamingRule, form *ARNForm) ConfigKey {
-	return ConfigKey{Name: key, Kind: Name, Required: required, Naming: rule, ARN: form}
-}
-
 func arnOf(key string, required bool, rule *NamingRule, resourceType string, services ...string) ConfigKey {
 	return ConfigKey{Name: key, Kind: ARN, Required: required, Naming: rule,
 		ARN: &ARNForm{Services: services, ResourceType: resourceType}}

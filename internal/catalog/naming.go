@@ -227,7 +227,9 @@ var (
 		Rule:     "a UUID, as in the last part of the connection's ARN",
 		Source:   apiRef + "dtconsole/latest/APIReference/API_Connection.html",
 	}
-	secret = &NamingRule{
+	// SecretNaming is the rule of a Secrets Manager secret name, which an
+	// environment variable of type SECRETS_MANAGER holds.
+	SecretNaming = &NamingRule{
 		Resource: "Secrets Manager secret name",
 		Example:  "my-secret",
 		Pattern:  `^[A-Za-z0-9/_+=.@-]{1,512}$`,

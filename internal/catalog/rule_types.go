@@ -3,8 +3,6 @@ package catalog
 // RuleCategory is the category of every stage-condition rule type.
 const RuleCategory = "Rule"
 
-const docsRules = docsBase + "rule-reference.html"
-
 // ruleTypes are the rule types of stage conditions (V2 pipelines). Rules run
 // with the pipeline's service role, or with their own role_arn. Most rule pages
 // list no permissions; where a page is silent the grants are derived from the

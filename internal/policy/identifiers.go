@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws/arn"
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
 )
 
 // Partitions are the AWS partitions an ARN can name.
@@ -203,8 +204,6 @@ func checkEnvironmentVariable(path Path, label string, v EnvironmentVariable) *P
 	return &p
 }
 
-var secretNamePattern = regexp.MustCompile(`^[A-Za-z0-9/_+=.@-]{1,512}$`)
-
 // parseSecret reads a SECRETS_MANAGER variable's value: a secret name, or a
 // secret ARN, either optionally followed by ":json-key" and further fields.
 // A name is granted with the six random characters Secrets Manager appends.
@@ -223,9 +222,9 @@ func parseSecret(value, partition string) (record, string) {
 			Name: name, known: true}, ""
 	}
 	name, _, _ := strings.Cut(value, ":")
-	if !secretNamePattern.MatchString(name) {
-		return record{}, fmt.Sprintf("%q does not start with a secret name: a name has 1 to 512 letters, digits and "+
-			"/ _ + = . @ - (%s), optionally followed by :json-key.", value, "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html")
+	if rule := catalog.SecretNaming; !nameValid(rule, name) {
+		return record{}, fmt.Sprintf("%q does not start with a secret name: a %s must be %s (%s), optionally "+
+			"followed by :json-key.", value, rule.Resource, rule.Rule, rule.Source)
 	}
 	return record{Value: value, Name: name + "-??????", known: true}, ""
 }

@@ -236,7 +236,8 @@ func (r *reader) object(v tftypes.Value, path policy.Path, required ...string) m
 	if !r.lenient || attrs == nil {
 		return attrs
 	}
-	r.checkNames(attrs, path, nestedNames()[path[len(path)-2].(string)])
+	list, _ := path[len(path)-2].(string) // the list attribute the object is an element of
+	r.checkNames(attrs, path, nestedNames()[list])
 	for _, name := range required {
 		if value, ok := attrs[name]; !ok || value.IsNull() {
 			r.fail(path.Child(name), "is required")
