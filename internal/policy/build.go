@@ -167,7 +167,7 @@ func (s *step) grants(o *catalog.Option) (bool, string) {
 // document, one entry per merged statement and reason.
 func unscoped(role string, rendered []Statement, doc Document) []Unscoped {
 	type group struct {
-		sid, reason          string
+		sid, reason        string
 		actions, resources []string
 	}
 	var groups []*group

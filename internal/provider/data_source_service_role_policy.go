@@ -135,7 +135,7 @@ func (d *serviceRolePolicyDataSource) Read(ctx context.Context, req datasource.R
 	for role, doc := range result.RolePolicies {
 		rolePolicies[role] = doc.JSON()
 	}
-	resp.State.Raw = newState(ctx, resp, config, map[string]tftypes.Value{
+	resp.State.Raw = newState(req.Config.Raw, config, map[string]tftypes.Value{
 		policy.AttrPartition:   stringValue(cmp.Or(request.Partition, policy.DefaultPartition)),
 		"json":                 stringValue(result.Rendered.JSON),
 		"minified_json":        stringValue(result.Rendered.Minified),
