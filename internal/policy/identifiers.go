@@ -4,10 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"net"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws/arn"
 )
@@ -23,13 +21,6 @@ var (
 	forbiddenBuckets    = []string{"xn--", "sthree-", "amzn-s3-demo-"}
 	pipelineNamePattern = lazyPattern(`^[A-Za-z0-9.@_-]{1,100}$`)
 )
-
-// lazyPattern compiles a regular expression on first use. Bounded repetitions
-// such as {1,512} compile to large programs: compiled at start-up they would
-// cost every launch of the provider milliseconds, schema-only launches too.
-func lazyPattern(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
 
 // CheckPartition accepts an empty value (meaning "aws") or a known partition.
 func CheckPartition(path Path, partition string) *Problem {

@@ -3,7 +3,6 @@ package policy
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -175,12 +174,12 @@ func nameValid(rule *catalog.NamingRule, name string) bool {
 	if rule == nil {
 		return true
 	}
-	pattern, ok := compiledRules.Load(rule.Pattern)
+	compiled, ok := compiledRules.Load(rule.Pattern)
 	if !ok {
-		pattern, _ = compiledRules.LoadOrStore(rule.Pattern, regexp.MustCompile(rule.Pattern))
+		compiled, _ = compiledRules.LoadOrStore(rule.Pattern, newPattern(rule.Pattern))
 	}
-	re, _ := pattern.(*regexp.Regexp)
-	return (rule.MaxLength == 0 || len(name) <= rule.MaxLength) && re.MatchString(name)
+	p, _ := compiled.(*pattern)
+	return (rule.MaxLength == 0 || len(name) <= rule.MaxLength) && p.MatchString(name)
 }
 
 // iamLiteral escapes the characters IAM reads as wildcards or variables in a
