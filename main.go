@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"log"
-	"os"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
@@ -17,7 +16,7 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "set to true to run the provider with support for debuggers like delve")
 	flag.Parse()
-	quietFrameworkLogs()
+	provider.QuietFrameworkLogs()
 
 	var opts []tf6server.ServeOpt
 	if debug {
@@ -27,22 +26,5 @@ func main() {
 	err := tf6server.Serve("registry.terraform.io/pipelinepolicy/codepipeline", provider.NewServer(version), opts...)
 	if err != nil {
 		log.Fatal(err.Error())
-	}
-}
-
-// quietFrameworkLogs turns off the plugin framework's own request logging
-// unless the user asked Terraform for logs. The framework logs every call at
-// TRACE and Terraform throws those lines away, which costs more than computing
-// the policy (hashicorp/terraform-plugin-framework#1269).
-func quietFrameworkLogs() {
-	for _, name := range []string{"TF_LOG", "TF_LOG_PROVIDER", "TF_LOG_SDK", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_SDK_PROTO"} {
-		if os.Getenv(name) != "" {
-			return
-		}
-	}
-	for _, name := range []string{"TF_LOG_SDK_FRAMEWORK", "TF_LOG_SDK_PROTO"} {
-		if err := os.Setenv(name, "OFF"); err != nil {
-			log.Printf("could not set %s: %v", name, err)
-		}
 	}
 }

@@ -1,6 +1,10 @@
-# Reads `go test -bench -count N` output for internal/policy and prints each
-# benchmark's median ns/op, then BuildTypical ÷ MarshalTypical: the builder's
-# cost in units of plain encoding/json work on the same document (target ≤ 3).
+# Reads `go test -bench` output of several runs of internal/policy and
+# internal/benchmark and prints each benchmark's median ns/op, then two ratios:
+#   BuildTypical ÷ MarshalTypical: the builder's cost in units of plain
+#     encoding/json work on the same document (target ≤ 3);
+#   ReadReal ÷ (ReadStub + ReadBuild): a data source's validation and read
+#     through the framework's server, against the do-nothing provider's plus
+#     the policy itself, so what the provider layer adds (target ≤ 1.5).
 # Medians, because single runs on a shared machine are noisy. Plain POSIX awk.
 
 $1 ~ /^Benchmark/ && $4 == "ns/op" {
@@ -24,4 +28,10 @@ END {
 		printf "%-22s median %10.1f µs/op over %d runs\n", order[i], median(order[i]) / 1000, count[order[i]]
 	if (("BuildTypical" in count) && ("MarshalTypical" in count))
 		printf "build ÷ marshal (typical pipeline): %.1f (target ≤ 3)\n", median("BuildTypical") / median("MarshalTypical")
+	if (("ReadReal" in count) && ("ReadStub" in count) && ("ReadBuild" in count)) {
+		real = median("ReadReal"); stub = median("ReadStub"); build = median("ReadBuild")
+		ratio = real / (stub + build)
+		printf "read ratio: %.3f (%.1f µs ÷ (%.1f + %.1f µs); target ≤ 1.5) %s\n", ratio, real / 1000, stub / 1000,
+			build / 1000, (ratio <= 1.5) ? "PASS" : "FAIL"
+	}
 }

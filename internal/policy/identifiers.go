@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"net"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -16,12 +15,12 @@ import (
 var Partitions = []string{"aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"}
 
 var (
-	regionPattern       = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
-	accountPattern      = regexp.MustCompile(`^[0-9]{12}$`)
-	bucketPattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
-	keyIDPattern        = regexp.MustCompile(`^(mrk-)?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$|^mrk-[0-9a-f]{32}$`)
+	regionPattern       = lazyPattern(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
+	accountPattern      = lazyPattern(`^[0-9]{12}$`)
+	bucketPattern       = lazyPattern(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
+	keyIDPattern        = lazyPattern(`^(mrk-)?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$|^mrk-[0-9a-f]{32}$`)
 	forbiddenBuckets    = []string{"xn--", "sthree-", "amzn-s3-demo-"}
-	pipelineNamePattern = regexp.MustCompile(`^[A-Za-z0-9.@_-]{1,100}$`)
+	pipelineNamePattern = lazyPattern(`^[A-Za-z0-9.@_-]{1,100}$`)
 )
 
 // CheckPartition accepts an empty value (meaning "aws") or a known partition.
@@ -41,7 +40,7 @@ func CheckPartition(path Path, partition string) *Problem {
 
 // CheckRegion accepts an empty value (meaning "any region") or a region code.
 func CheckRegion(path Path, region string) *Problem {
-	if region == "" || regionPattern.MatchString(region) {
+	if region == "" || regionPattern().MatchString(region) {
 		return nil
 	}
 	p := errorAt(path, "Invalid region", fmt.Sprintf(
@@ -51,7 +50,7 @@ func CheckRegion(path Path, region string) *Problem {
 
 // CheckAccountID accepts an empty value (meaning "any account") or 12 digits.
 func CheckAccountID(path Path, account string) *Problem {
-	if account == "" || accountPattern.MatchString(account) {
+	if account == "" || accountPattern().MatchString(account) {
 		return nil
 	}
 	p := errorAt(path, "Invalid account ID", fmt.Sprintf(
@@ -80,7 +79,7 @@ func bucketNameFault(name string) string {
 		return "it looks like an ARN or a path"
 	case len(name) < 3 || len(name) > 63:
 		return "it must be 3 to 63 characters long"
-	case !bucketPattern.MatchString(name):
+	case !bucketPattern().MatchString(name):
 		return "it may only hold lowercase letters, digits, dots and hyphens, and must start and end with a letter or digit"
 	case strings.Contains(name, ".."):
 		return "it must not contain two adjacent dots"
@@ -115,7 +114,7 @@ func CheckKeyARN(path Path, value, partition string) *Problem {
 }
 
 func keyARNFault(value, partition string) string {
-	if keyIDPattern.MatchString(value) || strings.HasPrefix(value, "alias/") {
+	if keyIDPattern().MatchString(value) || strings.HasPrefix(value, "alias/") {
 		return "is a key ID or alias name, not an ARN; IAM policies need the full key ARN"
 	}
 	if strings.Contains(value, ":alias/") {
@@ -127,9 +126,9 @@ func keyARNFault(value, partition string) string {
 	// A key always lives in one region and account, unlike the ARNs arnFault accepts.
 	parsed, _ := arn.Parse(value)
 	switch {
-	case !regionPattern.MatchString(parsed.Region):
+	case !regionPattern().MatchString(parsed.Region):
 		return "has no valid region"
-	case !accountPattern.MatchString(parsed.AccountID):
+	case !accountPattern().MatchString(parsed.AccountID):
 		return "has no valid 12-digit account ID"
 	}
 	return ""
@@ -137,7 +136,7 @@ func keyARNFault(value, partition string) string {
 
 // CheckPipelineName accepts an empty value or a valid CodePipeline name.
 func CheckPipelineName(path Path, name string) *Problem {
-	if name == "" || pipelineNamePattern.MatchString(name) {
+	if name == "" || pipelineNamePattern().MatchString(name) {
 		return nil
 	}
 	p := errorAt(path, "Invalid pipeline name", fmt.Sprintf(
@@ -181,14 +180,14 @@ func arnFault(value string, services []string, typePrefix, partition string) str
 // SecretsManager is the environment variable type whose value names a secret.
 const SecretsManager = "SECRETS_MANAGER"
 
-var envNamePattern = regexp.MustCompile(`^[A-Za-z0-9_]{1,128}$`)
+var envNamePattern = lazyPattern(`^[A-Za-z0-9_]{1,128}$`)
 
 // checkEnvironmentVariable checks one environment variable's name, type and
 // value length, as the CodePipeline API's EnvironmentVariable defines them.
 func checkEnvironmentVariable(path Path, label string, v EnvironmentVariable) *Problem {
 	var p Problem
 	switch n := len([]rune(v.Value)); {
-	case !envNamePattern.MatchString(v.Name):
+	case !envNamePattern().MatchString(v.Name):
 		p = errorAt(path.Child(AttrName), "Invalid environment variable name", fmt.Sprintf(
 			"%q is not an environment variable name: use 1 to 128 letters, digits and underscores.", v.Name))
 	case v.Type != "" && v.Type != "PLAINTEXT" && v.Type != SecretsManager:

@@ -3,7 +3,6 @@ package policy
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -114,9 +113,9 @@ func parseARN(key catalog.ConfigKey, value, partition string) (record, *valueFau
 // services) or well formed, never something that breaks the rendered ARN.
 func arnPlaceFault(parsed arn.ARN) string {
 	switch {
-	case parsed.Region != "" && !regionPattern.MatchString(parsed.Region):
+	case parsed.Region != "" && !regionPattern().MatchString(parsed.Region):
 		return fmt.Sprintf("has %q as its region, which is not a region code", parsed.Region)
-	case parsed.AccountID != "" && !accountPattern.MatchString(parsed.AccountID):
+	case parsed.AccountID != "" && !accountPattern().MatchString(parsed.AccountID):
 		return fmt.Sprintf("has %q as its account, which is not a 12-digit account ID", parsed.AccountID)
 	}
 	return ""
@@ -140,7 +139,7 @@ func parseFunction(key catalog.ConfigKey, value, partition string) (record, *val
 		r.Partition, r.Region, r.Account = parsed.Partition, parsed.Region, parsed.AccountID
 		rest = strings.TrimPrefix(parsed.Resource, key.ARN.ResourceType)
 	} else if account, after, partial := strings.Cut(value, ":function:"); partial {
-		if !accountPattern.MatchString(account) {
+		if !accountPattern().MatchString(account) {
 			return invalid("is not a function name or ARN: a partial ARN starts with a 12-digit account ID (111122223333:function:name).")
 		}
 		r.Account, rest = account, after
@@ -149,7 +148,7 @@ func parseFunction(key catalog.ConfigKey, value, partition string) (record, *val
 	return functionRecord(key, r, name, qualifier)
 }
 
-var qualifierPattern = regexp.MustCompile(`^(\$LATEST|[A-Za-z0-9_-]{1,128})$`)
+var qualifierPattern = lazyPattern(`^(\$LATEST|[A-Za-z0-9_-]{1,128})$`)
 
 func functionRecord(key catalog.ConfigKey, r record, name, qualifier string) (record, *valueFault) {
 	if !nameValid(key.Naming, name) {
@@ -157,7 +156,7 @@ func functionRecord(key catalog.ConfigKey, r record, name, qualifier string) (re
 			"%s %q names the function %q, which is not a valid %s: it must be %s (%s).",
 			key.Name, r.Value, name, key.Naming.Resource, key.Naming.Rule, key.Naming.Source)}
 	}
-	if qualifier != "" && !qualifierPattern.MatchString(qualifier) {
+	if qualifier != "" && !qualifierPattern().MatchString(qualifier) {
 		return record{}, &valueFault{"Invalid Lambda function name", fmt.Sprintf(
 			"%s %q has the qualifier %q: give a version number, $LATEST or an alias of up to 128 letters, digits, hyphens and underscores.",
 			key.Name, r.Value, qualifier)}
@@ -175,12 +174,12 @@ func nameValid(rule *catalog.NamingRule, name string) bool {
 	if rule == nil {
 		return true
 	}
-	pattern, ok := compiledRules.Load(rule.Pattern)
+	compiled, ok := compiledRules.Load(rule.Pattern)
 	if !ok {
-		pattern, _ = compiledRules.LoadOrStore(rule.Pattern, regexp.MustCompile(rule.Pattern))
+		compiled, _ = compiledRules.LoadOrStore(rule.Pattern, newPattern(rule.Pattern))
 	}
-	re, _ := pattern.(*regexp.Regexp)
-	return (rule.MaxLength == 0 || len(name) <= rule.MaxLength) && re.MatchString(name)
+	p, _ := compiled.(*pattern)
+	return (rule.MaxLength == 0 || len(name) <= rule.MaxLength) && p.MatchString(name)
 }
 
 // iamLiteral escapes the characters IAM reads as wildcards or variables in a

@@ -140,7 +140,7 @@ func (d *serviceRoleAuditDataSource) Read(ctx context.Context, req datasource.Re
 	if result.MissingPolicy != nil {
 		missingPolicy = stringValue(result.MissingPolicy.JSON())
 	}
-	resp.State.Raw = newState(ctx, resp, config, map[string]tftypes.Value{
+	resp.State.Raw = newState(req.Config.Raw, config, map[string]tftypes.Value{
 		policy.AttrPartition:  stringValue(cmp.Or(request.Pipeline.Partition, policy.DefaultPartition)),
 		"complete":            boolValue(result.Complete),
 		"missing":             missingValue(result.Missing),

@@ -171,7 +171,7 @@ func (d *serviceRolePolicyDataSource) Read(ctx context.Context, req datasource.R
 			firstBucket = stringValue(doc.JSON())
 		}
 	}
-	resp.State.Raw = newState(ctx, resp, config, map[string]tftypes.Value{
+	resp.State.Raw = newState(req.Config.Raw, config, map[string]tftypes.Value{
 		"trust_policy_json":            stringValue(roles.Trust.JSON()),
 		"action_role_trust_policies":   stringMapValue(documentsJSON(roles.ActionRoleTrust)),
 		"artifact_bucket_policy_json":  firstBucket,

@@ -1,10 +1,8 @@
 package provider
 
 import (
-	"context"
 	"math/big"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -53,14 +51,18 @@ func objectListValue(attrTypes map[string]tftypes.Type, objects []map[string]tft
 	return tftypes.NewValue(tftypes.List{ElementType: objectType}, elems)
 }
 
-// newState returns the configuration's attributes with computed ones set.
-func newState(ctx context.Context, resp *datasource.ReadResponse, config, computed map[string]tftypes.Value) tftypes.Value {
-	attrs := make(map[string]tftypes.Value, len(config))
-	for name, v := range config {
-		attrs[name] = v
+// newState returns the configuration's attributes with computed ones set, as
+// a value of the configuration's type: Terraform sends the configuration as
+// the schema's whole object, computed attributes included, so that type is the
+// state's, and deriving it from the schema again would walk every attribute on
+// every read.
+func newState(config tftypes.Value, attrs, computed map[string]tftypes.Value) tftypes.Value {
+	state := make(map[string]tftypes.Value, len(attrs))
+	for name, v := range attrs {
+		state[name] = v
 	}
 	for name, v := range computed {
-		attrs[name] = v
+		state[name] = v
 	}
-	return tftypes.NewValue(resp.State.Schema.Type().TerraformType(ctx), attrs)
+	return tftypes.NewValue(config.Type(), state)
 }

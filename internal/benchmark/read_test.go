@@ -1,0 +1,249 @@
+package benchmark
+
+import (
+	"os"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
+	codepipeline "github.com/pipelinepolicy/terraform-provider-codepipeline/internal/provider"
+)
+
+const typeName = "codepipeline_service_role_policy"
+
+// Package-level sinks keep the compiler from discarding the measured work.
+var (
+	sinkRead  *tfprotov6.ReadDataSourceResponse
+	sinkBuild policy.Result
+)
+
+// typicalRequest is a common scoped pipeline: connection source, CodeBuild,
+// CloudFormation and ECS deploys, one KMS-encrypted artifact store.
+func typicalRequest() policy.Request {
+	return policy.Request{
+		PipelineName: "web-frontend",
+		ArtifactStores: []policy.ArtifactStore{{
+			Location:        "codepipeline-artifacts-example",
+			EncryptionKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+		}},
+		Region:       "eu-west-1",
+		AccountID:    "111122223333",
+		PassRoleARNs: []string{"arn:aws:iam::111122223333:role/web-frontend-task"},
+		PipelineActions: []policy.PipelineAction{
+			{Category: "Source", Provider: "CodeStarSourceConnection", Configuration: map[string]string{
+				"ConnectionArn":    "arn:aws:codeconnections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f",
+				"FullRepositoryId": "example-org/web-frontend", "BranchName": "main"}},
+			{Category: "Build", Provider: "CodeBuild", Configuration: map[string]string{"ProjectName": "web-frontend-build"}},
+			{Category: "Deploy", Provider: "CloudFormation", Configuration: map[string]string{
+				"ActionMode": "CREATE_UPDATE", "StackName": "web-frontend-infra", "RoleArn": "arn:aws:iam::111122223333:role/cfn-deployer"}},
+			{Category: "Deploy", Provider: "ECS", Configuration: map[string]string{"ClusterName": "production", "ServiceName": "web-frontend"}},
+		},
+	}
+}
+
+// configValue writes the fields of req that typicalRequest uses as the data
+// source's configuration, every other attribute null, as Terraform sends it.
+func configValue(t tftypes.Object, req policy.Request) tftypes.Value {
+	str := func(s string) tftypes.Value {
+		if s == "" {
+			return tftypes.NewValue(tftypes.String, nil)
+		}
+		return tftypes.NewValue(tftypes.String, s)
+	}
+	list := func(t tftypes.Type, elems []tftypes.Value) tftypes.Value {
+		if elems == nil {
+			return tftypes.NewValue(t, nil)
+		}
+		return tftypes.NewValue(t, elems)
+	}
+	var passRoles []tftypes.Value
+	for _, arn := range req.PassRoleARNs {
+		passRoles = append(passRoles, str(arn))
+	}
+	storesType, storeType := nestedList(t, policy.AttrArtifactStores)
+	var stores []tftypes.Value
+	for _, s := range req.ArtifactStores {
+		stores = append(stores, object(storeType, map[string]tftypes.Value{
+			policy.AttrLocation: str(s.Location), policy.AttrEncryptionKeyID: str(s.EncryptionKeyID), policy.AttrRegion: str(s.Region),
+		}))
+	}
+	actionsType, actionType := nestedList(t, policy.AttrPipelineActions)
+	var actions []tftypes.Value
+	for _, a := range req.PipelineActions {
+		configuration := map[string]tftypes.Value{}
+		for k, v := range a.Configuration {
+			configuration[k] = str(v)
+		}
+		actions = append(actions, object(actionType, map[string]tftypes.Value{
+			policy.AttrName: str(a.Name), policy.AttrCategory: str(a.Category), policy.AttrProvider: str(a.Provider),
+			policy.AttrOwner: str(a.Owner), policy.AttrRegion: str(a.Region), policy.AttrRoleARN: str(a.RoleARN),
+			policy.AttrConfiguration: tftypes.NewValue(actionType.AttributeTypes[policy.AttrConfiguration], configuration),
+		}))
+	}
+	return object(t, map[string]tftypes.Value{
+		policy.AttrPipelineName:    str(req.PipelineName),
+		policy.AttrRegion:          str(req.Region),
+		policy.AttrAccountID:       str(req.AccountID),
+		policy.AttrPassRoleARNs:    list(t.AttributeTypes[policy.AttrPassRoleARNs], passRoles),
+		policy.AttrArtifactStores:  list(storesType, stores),
+		policy.AttrPipelineActions: list(actionsType, actions),
+	})
+}
+
+// nestedList returns the type of a list nested attribute and of its objects.
+func nestedList(t tftypes.Object, name string) (tftypes.List, tftypes.Object) {
+	list, ok := t.AttributeTypes[name].(tftypes.List)
+	if !ok {
+		panic(name + " is not a list")
+	}
+	object, ok := list.ElementType.(tftypes.Object)
+	if !ok {
+		panic(name + " is not a list of objects")
+	}
+	return list, object
+}
+
+// object is an object of type t with the given attributes, the others null.
+func object(t tftypes.Object, attrs map[string]tftypes.Value) tftypes.Value {
+	all := make(map[string]tftypes.Value, len(t.AttributeTypes))
+	for name, at := range t.AttributeTypes {
+		all[name] = tftypes.NewValue(at, nil)
+		if v, ok := attrs[name]; ok {
+			all[name] = v
+		}
+	}
+	return tftypes.NewValue(t, all)
+}
+
+// server starts a provider as Terraform does before reading data sources:
+// schema, then configuration. It returns the server and the data source's
+// configuration for req, encoded as Terraform sends it.
+func server(b testing.TB, p func() provider.Provider, req policy.Request) (tfprotov6.ProviderServer, *tfprotov6.DynamicValue) {
+	ctx := b.Context()
+	s := providerserver.NewProtocol6(p())()
+	schemas, err := s.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil || hasError(schemas.Diagnostics) {
+		b.Fatalf("GetProviderSchema: %v %v", err, schemas.Diagnostics)
+	}
+	typ, ok := schemas.DataSourceSchemas[typeName].ValueType().(tftypes.Object)
+	if !ok {
+		b.Fatalf("%s has no object schema", typeName)
+	}
+	providerConfig, err := tfprotov6.NewDynamicValue(tftypes.Object{}, tftypes.NewValue(tftypes.Object{}, map[string]tftypes.Value{}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	configured, err := s.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.8.5", Config: &providerConfig})
+	if err != nil || hasError(configured.Diagnostics) {
+		b.Fatalf("ConfigureProvider: %v %v", err, configured.Diagnostics)
+	}
+	config, err := tfprotov6.NewDynamicValue(typ, configValue(typ, req))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s, &config
+}
+
+// read validates and reads the configuration once, as Terraform's plan does
+// for each data source.
+func read(b testing.TB, s tfprotov6.ProviderServer, config *tfprotov6.DynamicValue) *tfprotov6.ReadDataSourceResponse {
+	ctx := b.Context()
+	validated, err := s.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: typeName, Config: config})
+	if err != nil || hasError(validated.Diagnostics) {
+		b.Fatalf("ValidateDataResourceConfig: %v %v", err, validated.Diagnostics)
+	}
+	resp, err := s.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: typeName, Config: config})
+	if err != nil || hasError(resp.Diagnostics) {
+		b.Fatalf("ReadDataSource: %v %v", err, resp.Diagnostics)
+	}
+	return resp
+}
+
+func hasError(diags []*tfprotov6.Diagnostic) bool {
+	for _, d := range diags {
+		if d.Severity == tfprotov6.DiagnosticSeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// stateJSON returns the json attribute of a read's state, "" when null.
+func stateJSON(b testing.TB, s tfprotov6.ProviderServer, resp *tfprotov6.ReadDataSourceResponse) string {
+	schemas, err := s.GetProviderSchema(b.Context(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	state, err := resp.State.Unmarshal(schemas.DataSourceSchemas[typeName].ValueType())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var attrs map[string]tftypes.Value
+	var json string
+	if err := state.As(&attrs); err != nil {
+		b.Fatal(err)
+	}
+	if err := attrs["json"].As(&json); err != nil {
+		b.Fatal(err)
+	}
+	return json
+}
+
+// TestRead checks what the benchmarks measure: the real read returns the
+// builder's policy, the stub's returns none, and neither reports an error.
+func TestRead(t *testing.T) {
+	req := typicalRequest()
+	s, config := server(t, codepipeline.New("test"), req)
+	if got, want := stateJSON(t, s, read(t, s, config)), policy.Build(req).Rendered.JSON; got != want {
+		t.Errorf("the read's json differs from the builder's:\n%s\nwant:\n%s", got, want)
+	}
+	s, config = server(t, NewStub, req)
+	if got := stateJSON(t, s, read(t, s, config)); got != "" {
+		t.Errorf("the stub computed json: %s", got)
+	}
+}
+
+// BenchmarkReadReal is one data source's validation and read through the
+// framework's server, as a plan makes them.
+// Read BenchmarkReadReal ÷ (BenchmarkReadStub + BenchmarkReadBuild) as the
+// provider layer's overhead: 1 would mean it costs nothing beyond the
+// framework's own work and the policy.
+func BenchmarkReadReal(b *testing.B) {
+	s, config := server(b, codepipeline.New("bench"), typicalRequest())
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkRead = read(b, s, config)
+	}
+}
+
+// BenchmarkReadStub is the same through the do-nothing provider.
+func BenchmarkReadStub(b *testing.B) {
+	s, config := server(b, NewStub, typicalRequest())
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkRead = read(b, s, config)
+	}
+}
+
+// BenchmarkReadBuild is the policy alone: what the real read must add to
+// the stub's.
+func BenchmarkReadBuild(b *testing.B) {
+	req := typicalRequest()
+	if p := policy.Build(req).Problems; policy.HasError(p) {
+		b.Fatalf("the request fails: %+v", p)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkBuild = policy.Build(req)
+	}
+}
+
+// TestMain quiets the framework's logs as the provider binaries do.
+func TestMain(m *testing.M) {
+	codepipeline.QuietFrameworkLogs()
+	os.Exit(m.Run())
+}
