@@ -75,8 +75,9 @@ data "codepipeline_service_role_policy" "pipeline" {` + auditPipeline + `}
 func TestServiceRoleAudit_incompleteRole(t *testing.T) {
 	want := audit.Audit(audit.Request{Pipeline: auditRequestForTests,
 		Documents: []string{`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}`}})
-	if want.Complete || len(want.Missing) != 5 {
-		t.Fatalf("the test pipeline should miss 5 grants, got %+v", want.Missing)
+	// Both connection actions on both ARN forms, and three Step Functions grants.
+	if want.Complete || len(want.Missing) != 7 {
+		t.Fatalf("the test pipeline should miss 7 grants, got %+v", want.Missing)
 	}
 	first := want.Missing[0]
 	resource.UnitTest(t, resource.TestCase{
@@ -85,7 +86,7 @@ func TestServiceRoleAudit_incompleteRole(t *testing.T) {
 			Config: auditConfig("[" + s3Only + "]"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(auditDataSource, tfjsonpath.New("complete"), knownvalue.Bool(false)),
-				statecheck.ExpectKnownValue(auditDataSource, tfjsonpath.New("missing"), knownvalue.ListSizeExact(5)),
+				statecheck.ExpectKnownValue(auditDataSource, tfjsonpath.New("missing"), knownvalue.ListSizeExact(7)),
 				statecheck.ExpectKnownValue(auditDataSource, tfjsonpath.New("missing").AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"sid": knownvalue.StringExact(first.Sid), "iam_action": knownvalue.StringExact("codeconnections:UseConnection"),
 					"resource": knownvalue.StringExact("arn:aws:codeconnections:eu-west-1:111122223333:connection/*"),
@@ -130,7 +131,7 @@ func TestServiceRoleAudit_failWhenIncomplete(t *testing.T) {
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: auditConfig("["+s3Only+"]", "  fail_when_incomplete = true"),
-			ExpectError: regexp.MustCompile(`Service role lacks permissions[\s\S]*policy_documents do not allow 5 calls this[\s\S]*` +
+			ExpectError: regexp.MustCompile(`Service role lacks permissions[\s\S]*policy_documents do not allow 7 calls this[\s\S]*` +
 				`codeconnections:UseConnection on[\s\S]*needed by[\s\S]*Source/CodeStarSourceConnection[\s\S]*missing_policy_json[\s\S]*` +
 				`fail_when_incomplete is true`),
 		}},
@@ -197,8 +198,8 @@ func TestServiceRoleAudit_warningDiagnostic(t *testing.T) {
 		}
 	}
 	if len(warnings) != 1 || !warnings[0].Attribute.Equal(tftypes.NewAttributePath().WithAttributeName(audit.AttrPolicyDocuments)) ||
-		!strings.Contains(warnings[0].Detail, "do not allow 5 calls") {
-		t.Fatalf("want one warning on policy_documents naming 5 calls, got %+v", resp.Diagnostics)
+		!strings.Contains(warnings[0].Detail, "do not allow 7 calls") {
+		t.Fatalf("want one warning on policy_documents naming 7 calls, got %+v", resp.Diagnostics)
 	}
 }
 
@@ -327,6 +328,8 @@ func TestServiceRoleAuditExample_dataSource(t *testing.T) {
 					knownvalue.StringExact(`codebuild:BatchGetBuildBatches on arn:aws:codebuild:eu-west-1:111122223333:project/shop-build: needed by action "Build" (Build/CodeBuild)`),
 					knownvalue.StringExact(`codebuild:StartBuildBatch on arn:aws:codebuild:eu-west-1:111122223333:project/shop-build: needed by action "Build" (Build/CodeBuild)`),
 					knownvalue.StringExact(`codeconnections:UseConnection on arn:aws:codeconnections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f: needed by action "Source" (Source/CodeStarSourceConnection)`),
+					knownvalue.StringExact(`codeconnections:UseConnection on arn:aws:codestar-connections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f: needed by action "Source" (Source/CodeStarSourceConnection)`),
+					knownvalue.StringExact(`codestar-connections:UseConnection on arn:aws:codeconnections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f: needed by action "Source" (Source/CodeStarSourceConnection)`),
 					knownvalue.StringExact(`codestar-connections:UseConnection on arn:aws:codestar-connections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f: needed by action "Source" (Source/CodeStarSourceConnection)`),
 				})),
 				statecheck.ExpectKnownOutputValue("policy_to_add", knownvalue.StringRegexp(regexp.MustCompile(`"Sid": "CodeBuildBatchBuilds"`))),
@@ -370,7 +373,7 @@ func TestServiceRoleAuditExample_ciGate(t *testing.T) {
 		ProtoV6ProviderFactories: auditExampleFactories(),
 		Steps: []resource.TestStep{{
 			Config: readExample(t, "data-sources/codepipeline_service_role_audit/data-source-ci-gate.tf"),
-			ExpectError: regexp.MustCompile(`Service role lacks permissions[\s\S]*do not allow 4 calls[\s\S]*` +
+			ExpectError: regexp.MustCompile(`Service role lacks permissions[\s\S]*do not allow 6 calls[\s\S]*` +
 				`codebuild:BatchGetBuildBatches[\s\S]*fail_when_incomplete is true`),
 		}},
 	})
