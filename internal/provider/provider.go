@@ -33,7 +33,9 @@ func (p *codePipelineProvider) Metadata(_ context.Context, _ provider.MetadataRe
 func (p *codePipelineProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Computes least-privilege IAM policies for AWS CodePipeline service roles from the " +
-			"actions a pipeline uses. It makes no AWS calls and needs no configuration or credentials.",
+			"actions and stage-condition rules a pipeline uses, the trust, bucket, key and change-detection " +
+			"documents around them, and audits of existing roles. It makes no AWS calls and needs no configuration " +
+			"or credentials.",
 	}
 }
 
