@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -183,8 +184,8 @@ func names(s iameval.Statement, resource string) bool {
 // StringEquals ecs-tasks.amazonaws.com, ecs.amazonaws.com".
 func conditionText(condition map[string]map[string][]string) string {
 	var parts []string
-	for _, operator := range sortedKeys(condition) {
-		for _, key := range sortedKeys(condition[operator]) {
+	for _, operator := range slices.Sorted(maps.Keys(condition)) {
+		for _, key := range slices.Sorted(maps.Keys(condition[operator])) {
 			parts = append(parts, fmt.Sprintf("%s %s %s", key, operator, strings.Join(condition[operator][key], ", ")))
 		}
 	}

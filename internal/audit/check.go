@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -184,11 +185,11 @@ func statementName(i, j int, s iameval.Statement) string {
 // grant the role allows for some values of a condition key but not others.
 func conditionNote(condition map[string]map[string][]string, denied []iameval.Request) string {
 	var parts []string
-	for _, operator := range sortedKeys(condition) {
+	for _, operator := range slices.Sorted(maps.Keys(condition)) {
 		if strings.Contains(strings.ToLower(operator), "like") {
 			continue // its request values are stand-ins, not the policy's
 		}
-		for _, key := range sortedKeys(condition[operator]) {
+		for _, key := range slices.Sorted(maps.Keys(condition[operator])) {
 			if len(condition[operator][key]) < 2 {
 				continue
 			}

@@ -91,12 +91,12 @@ func (p prober) contexts(condition map[string]map[string][]string) []map[string]
 		base["aws:PrincipalAccount"] = []string{p.account}
 	}
 	contexts := []map[string][]string{base}
-	for _, operator := range sortedKeys(condition) {
+	for _, operator := range slices.Sorted(maps.Keys(condition)) {
 		if strings.Contains(strings.ToLower(operator), "not") {
 			continue // a negated operator holds when its key is absent
 		}
 		like := strings.HasSuffix(strings.ToLower(strings.TrimSuffix(operator, "IfExists")), "like")
-		for _, key := range sortedKeys(condition[operator]) {
+		for _, key := range slices.Sorted(maps.Keys(condition[operator])) {
 			var next []map[string][]string
 			for _, ctx := range contexts {
 				for _, value := range p.values(condition[operator][key], like) {
@@ -162,13 +162,4 @@ func hasWildcard(pattern string) bool {
 		}
 	}
 	return false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy/policytest"
 	codepipeline "github.com/pipelinepolicy/terraform-provider-codepipeline/internal/provider"
 )
 
@@ -21,31 +22,7 @@ var (
 	sinkBuild policy.Result
 )
 
-// typicalRequest is a common scoped pipeline: connection source, CodeBuild,
-// CloudFormation and ECS deploys, one KMS-encrypted artifact store.
-func typicalRequest() policy.Request {
-	return policy.Request{
-		PipelineName: "web-frontend",
-		ArtifactStores: []policy.ArtifactStore{{
-			Location:        "codepipeline-artifacts-example",
-			EncryptionKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-		}},
-		Region:       "eu-west-1",
-		AccountID:    "111122223333",
-		PassRoleARNs: []string{"arn:aws:iam::111122223333:role/web-frontend-task"},
-		PipelineActions: []policy.PipelineAction{
-			{Category: "Source", Provider: "CodeStarSourceConnection", Configuration: map[string]string{
-				"ConnectionArn":    "arn:aws:codeconnections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f",
-				"FullRepositoryId": "example-org/web-frontend", "BranchName": "main"}},
-			{Category: "Build", Provider: "CodeBuild", Configuration: map[string]string{"ProjectName": "web-frontend-build"}},
-			{Category: "Deploy", Provider: "CloudFormation", Configuration: map[string]string{
-				"ActionMode": "CREATE_UPDATE", "StackName": "web-frontend-infra", "RoleArn": "arn:aws:iam::111122223333:role/cfn-deployer"}},
-			{Category: "Deploy", Provider: "ECS", Configuration: map[string]string{"ClusterName": "production", "ServiceName": "web-frontend"}},
-		},
-	}
-}
-
-// configValue writes the fields of req that typicalRequest uses as the data
+// configValue writes the fields of req that policytest.Typical uses as the data
 // source's configuration, every other attribute null, as Terraform sends it.
 func configValue(t tftypes.Object, req policy.Request) tftypes.Value {
 	str := func(s string) tftypes.Value {
@@ -196,7 +173,7 @@ func stateJSON(b testing.TB, s tfprotov6.ProviderServer, resp *tfprotov6.ReadDat
 // TestRead checks what the benchmarks measure: the real read returns the
 // builder's policy, the stub's returns none, and neither reports an error.
 func TestRead(t *testing.T) {
-	req := typicalRequest()
+	req := policytest.Typical()
 	s, config := server(t, codepipeline.New("test"), req)
 	if got, want := stateJSON(t, s, read(t, s, config)), policy.Build(req).Rendered.JSON; got != want {
 		t.Errorf("the read's json differs from the builder's:\n%s\nwant:\n%s", got, want)
@@ -213,7 +190,7 @@ func TestRead(t *testing.T) {
 // provider layer's overhead: 1 would mean it costs nothing beyond the
 // framework's own work and the policy.
 func BenchmarkReadReal(b *testing.B) {
-	s, config := server(b, codepipeline.New("bench"), typicalRequest())
+	s, config := server(b, codepipeline.New("bench"), policytest.Typical())
 	b.ReportAllocs()
 	for b.Loop() {
 		sinkRead = read(b, s, config)
@@ -222,7 +199,7 @@ func BenchmarkReadReal(b *testing.B) {
 
 // BenchmarkReadStub is the same through the do-nothing provider.
 func BenchmarkReadStub(b *testing.B) {
-	s, config := server(b, NewStub, typicalRequest())
+	s, config := server(b, NewStub, policytest.Typical())
 	b.ReportAllocs()
 	for b.Loop() {
 		sinkRead = read(b, s, config)
@@ -232,7 +209,7 @@ func BenchmarkReadStub(b *testing.B) {
 // BenchmarkReadBuild is the policy alone: what the real read must add to
 // the stub's.
 func BenchmarkReadBuild(b *testing.B) {
-	req := typicalRequest()
+	req := policytest.Typical()
 	if p := policy.Build(req).Problems; policy.HasError(p) {
 		b.Fatalf("the request fails: %+v", p)
 	}

@@ -2,6 +2,8 @@ package policy
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
@@ -12,7 +14,7 @@ func (p *plan) advice(result Result) []Problem {
 	problems := unscopedAdvice(result.Unscoped)
 	problems = append(problems, p.companionAdvice()...)
 	problems = append(problems, serviceRoleSizeAdvice(p.req, result)...)
-	for _, role := range sortedMapKeys(result.RolePolicies) {
+	for _, role := range slices.Sorted(maps.Keys(result.RolePolicies)) {
 		problems = append(problems, sizeAdvice("The policy for action role "+role, result.RolePolicies[role].Size(),
 			"Give some of its actions a role of their own.", "")...)
 	}

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -74,7 +75,7 @@ func (p *plan) assemble() Result {
 	}
 	if len(byRole) > 0 {
 		result.RolePolicies = map[string]Document{}
-		for _, role := range sortedMapKeys(byRole) {
+		for _, role := range slices.Sorted(maps.Keys(byRole)) {
 			doc := NewDocument(byRole[role])
 			result.RolePolicies[role] = doc
 			result.Unscoped = append(result.Unscoped, unscoped(fmt.Sprintf("%s[%q]", AttrActionRolePolicies, role), byRole[role], doc)...)

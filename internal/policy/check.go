@@ -3,6 +3,7 @@ package policy
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -402,7 +403,7 @@ func (c *checker) newStep(path Path, label string, t catalog.ActionType, config 
 	s := step{path: path, label: label, actionType: t, config: map[string]string{}, values: values{},
 		unset: map[string]string{}, roleARN: role}
 	at := path.Child(AttrConfiguration)
-	for _, name := range sortedMapKeys(config) {
+	for _, name := range slices.Sorted(maps.Keys(config)) {
 		if c.known(at.Child(MapKey(name))) {
 			s.config[name] = config[name]
 			c.configValue(&s, at.Child(MapKey(name)), name, config[name])

@@ -3,6 +3,8 @@ package policy
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -90,7 +92,7 @@ func FuzzResolveActionProvider(f *testing.F) {
 func rolesJSON(r Result) string {
 	parts := []string{r.Roles.Trust.JSON(), fmt.Sprintf("%q", fmt.Sprint(r.Unscoped))}
 	for _, docs := range []map[string]Document{r.Roles.ActionRoleTrust, r.Roles.BucketPolicies} {
-		for _, key := range sortedMapKeys(docs) {
+		for _, key := range slices.Sorted(maps.Keys(docs)) {
 			parts = append(parts, fmt.Sprintf("%q", key), docs[key].JSON())
 		}
 	}

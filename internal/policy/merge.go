@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -127,22 +128,13 @@ func conditionKey(c map[string]map[string][]string) string {
 		return ""
 	}
 	var b strings.Builder
-	for _, operator := range sortedMapKeys(c) {
+	for _, operator := range slices.Sorted(maps.Keys(c)) {
 		b.WriteString(operator + "\x01")
-		for _, key := range sortedMapKeys(c[operator]) {
+		for _, key := range slices.Sorted(maps.Keys(c[operator])) {
 			b.WriteString(key + "\x02" + strings.Join(c[operator][key], "\x03") + "\x04")
 		}
 	}
 	return b.String()
-}
-
-func sortedMapKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // sortedUnique returns items sorted without repeats; already sorted, unique

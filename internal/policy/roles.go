@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -42,7 +43,7 @@ const (
 func (p *plan) roles(result *Result) Roles {
 	r := Roles{Trust: p.serviceRoleTrust(), ActionRoleTrust: map[string]Document{}, BucketPolicies: map[string]Document{}}
 	service := p.req.ServiceRoleARN
-	for _, role := range sortedMapKeys(result.RolePolicies) {
+	for _, role := range slices.Sorted(maps.Keys(result.RolePolicies)) {
 		if service != "" {
 			r.ActionRoleTrust[role] = Document{Version: Version, Statement: []Statement{{
 				Sid: "PipelineServiceRoleAssumeRole", Effect: "Allow",
@@ -115,7 +116,7 @@ func (p *plan) pipelineAccount() string {
 func (p *plan) otherAccountRoles(result *Result) []string {
 	account := p.pipelineAccount()
 	var roles []string
-	for _, role := range sortedMapKeys(result.RolePolicies) {
+	for _, role := range slices.Sorted(maps.Keys(result.RolePolicies)) {
 		if parsed, err := arn.Parse(role); err == nil && parsed.AccountID != account {
 			roles = append(roles, role)
 		}

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"maps"
 	"math/big"
 	"slices"
 	"strconv"
@@ -34,7 +35,7 @@ type readError struct {
 	text string
 }
 
-// readRequest converts the attributes of a data source's configuration, or
+// request converts the attributes of a data source's configuration, or
 // of the function's options, into a request.
 func (r *reader) request(attrs map[string]tftypes.Value) policy.Request {
 	at := func(name string) (tftypes.Value, policy.Path) { return attrs[name], policy.Path{name} }
@@ -249,7 +250,7 @@ func (r *reader) object(v tftypes.Value, path policy.Path, required ...string) m
 // checkNames rejects an attribute the schema does not have: a misspelt option
 // would otherwise be silently ignored.
 func (r *reader) checkNames(attrs map[string]tftypes.Value, path policy.Path, valid []string) {
-	for _, name := range sortedKeys(attrs) {
+	for _, name := range slices.Sorted(maps.Keys(attrs)) {
 		if slices.Contains(valid, name) {
 			continue
 		}
@@ -270,7 +271,7 @@ var nestedNames = sync.OnceValue(func() map[string][]string {
 	walk = func(attrs map[string]schema.Attribute) {
 		for name, a := range attrs {
 			if nested, ok := a.(schema.ListNestedAttribute); ok {
-				out[name] = sortedKeys(nested.NestedObject.Attributes)
+				out[name] = slices.Sorted(maps.Keys(nested.NestedObject.Attributes))
 				walk(nested.NestedObject.Attributes)
 			}
 		}
@@ -295,15 +296,6 @@ func kindOf(v tftypes.Value) string {
 		return "a bool"
 	}
 	return v.Type().String()
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func quoteAll(names []string) string {

@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -145,7 +147,7 @@ func functionRequest(ctx context.Context, providers types.List, options []types.
 // which is the function's first argument.
 var optionNames = sync.OnceValue(func() []string {
 	var names []string
-	for _, name := range sortedKeys(pipelineInputs()) {
+	for _, name := range slices.Sorted(maps.Keys(pipelineInputs())) {
 		if name != policy.AttrActionProviders {
 			names = append(names, name)
 		}

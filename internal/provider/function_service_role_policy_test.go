@@ -141,23 +141,10 @@ output "null_providers_same_as_empty" {
 // them for the data source's map of strings.
 func TestServiceRolePolicyFunction_pipelineActions(t *testing.T) {
 	const name = "connection_codebuild_ecs_bluegreen"
+	pipeline := realisticPipelineConfigs[name]
 	resource.UnitTest(t, functionTestCase(resource.TestStep{
-		Config: realisticPipelineConfigs[name] + `
+		Config: pipeline.dataSource() + pipeline.options() + `
 locals {
-  options = {
-    pipeline_actions = local.actions
-    pipeline_name    = "web-frontend"
-    region           = "eu-west-1"
-    account_id       = "111122223333"
-    artifact_stores = [{
-      location          = "web-frontend-artifacts"
-      encryption_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-    }]
-    pass_role_arns = [
-      "arn:aws:iam::111122223333:role/web-frontend-task",
-      "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",
-    ]
-  }
   typed = [{ category = "Build", provider = "CodeBuild", configuration = { ProjectName = "proj", BatchEnabled = true, Retries = 2 } }]
 }
 

@@ -14,8 +14,8 @@ import (
 
 // The realistic pipelines of the policy builder's golden tests, written as a
 // Terraform user writes them; the CLI must produce the reviewed policies.
-var realisticPipelineConfigs = map[string]string{
-	"connection_codebuild_ecs_bluegreen": `
+var realisticPipelineConfigs = map[string]pipelineConfig{
+	"connection_codebuild_ecs_bluegreen": {locals: `
 locals {
   actions = [
     { name = "Source", category = "Source", provider = "CodeStarSourceConnection", configuration = {
@@ -34,8 +34,7 @@ locals {
     } },
   ]
 }
-
-data "codepipeline_service_role_policy" "test" {
+`, arguments: `
   pipeline_actions = local.actions
   pipeline_name    = "web-frontend"
   region           = "eu-west-1"
@@ -48,9 +47,8 @@ data "codepipeline_service_role_policy" "test" {
     "arn:aws:iam::111122223333:role/web-frontend-task",
     "arn:aws:iam::111122223333:role/ecsTaskExecutionRole",
   ]
-}`,
-	"codecommit_batch_build_changeset": `
-data "codepipeline_service_role_policy" "test" {
+`},
+	"codecommit_batch_build_changeset": {arguments: `
   pipeline_name   = "platform-infra"
   region          = "us-east-1"
   account_id      = "444455556666"
@@ -72,9 +70,8 @@ data "codepipeline_service_role_policy" "test" {
       ChangeSetName = "pipeline-changes"
     } },
   ]
-}`,
-	"s3_lambda_crossaccount_cloudformation": `
-data "codepipeline_service_role_policy" "test" {
+`},
+	"s3_lambda_crossaccount_cloudformation": {arguments: `
   pipeline_name = "data-jobs"
   region        = "us-east-1"
   account_id    = "111122223333"
@@ -94,9 +91,8 @@ data "codepipeline_service_role_policy" "test" {
         RoleArn      = "arn:aws:iam::777788889999:role/cfn-data-jobs-prod"
     } },
   ]
-}`,
-	"v2_stage_conditions": `
-data "codepipeline_service_role_policy" "test" {
+`},
+	"v2_stage_conditions": {arguments: `
   pipeline_name   = "checkout-service"
   region          = "eu-west-1"
   account_id      = "111122223333"
@@ -119,9 +115,8 @@ data "codepipeline_service_role_policy" "test" {
     { name = "SmokeTest", provider = "CodeBuild", configuration = { ProjectName = "checkout-smoke-test" } },
     { name = "Verify", provider = "Commands", commands = ["curl --fail https://checkout.example.com/health"] },
   ]
-}`,
-	"commands_secrets_vpc": `
-data "codepipeline_service_role_policy" "test" {
+`},
+	"commands_secrets_vpc": {arguments: `
   pipeline_name   = "reports"
   region          = "us-east-1"
   account_id      = "444455556666"
@@ -143,9 +138,8 @@ data "codepipeline_service_role_policy" "test" {
       ]
     },
   ]
-}`,
-	"legacy_connection": `
-data "codepipeline_service_role_policy" "test" {
+`},
+	"legacy_connection": {arguments: `
   pipeline_name   = "legacy-app"
   region          = "us-west-2"
   account_id      = "111122223333"
@@ -158,9 +152,8 @@ data "codepipeline_service_role_policy" "test" {
     } },
     { name = "Build", category = "Build", provider = "CodeBuild", configuration = { ProjectName = "legacy-app-build" } },
   ]
-}`,
-	"elastic_beanstalk": `
-data "codepipeline_service_role_policy" "test" {
+`},
+	"elastic_beanstalk": {arguments: `
   pipeline_name   = "storefront"
   region          = "eu-central-1"
   account_id      = "111122223333"
@@ -175,7 +168,21 @@ data "codepipeline_service_role_policy" "test" {
       ApplicationName = "storefront", EnvironmentName = "storefront-prod"
     } },
   ]
-}`,
+`},
+}
+
+// pipelineConfig is a realistic pipeline as a Terraform user writes it: any
+// locals it needs, then the data source's arguments, which the function takes
+// as its options object.
+type pipelineConfig struct{ locals, arguments string }
+
+func (p pipelineConfig) dataSource() string {
+	return p.locals + "\ndata \"codepipeline_service_role_policy\" \"test\" {" + p.arguments + "}\n"
+}
+
+// options is a locals block with the arguments as local.options.
+func (p pipelineConfig) options() string {
+	return "\nlocals {\n  options = {" + p.arguments + "}\n}\n"
 }
 
 func golden(t *testing.T, name string) string {
@@ -201,7 +208,7 @@ func TestServiceRolePolicy_realisticPipelines(t *testing.T) {
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories(),
 				Steps: []resource.TestStep{{
-					Config: config,
+					Config: config.dataSource(),
 					ConfigStateChecks: []statecheck.StateCheck{
 						statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("json"), knownvalue.StringExact(golden(t, "pipeline_"+name+".json"))),
 						statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("action_role_policies"), knownvalue.MapExact(roles)),
@@ -271,14 +278,8 @@ data "codepipeline_service_role_policy" "test" {
 func TestServiceRolePolicyFunction_realisticPipelines(t *testing.T) {
 	for name, config := range realisticPipelineConfigs {
 		t.Run(name, func(t *testing.T) {
-			body := config[strings.Index(config, "\"test\" {")+len("\"test\" {") : strings.LastIndex(config, "}")]
-			if i := strings.Index(config, "data \"codepipeline_service_role_policy\""); i > 0 {
-				body = config[:i] + "\nlocals {\n  options = {" + body + "}\n}\n"
-			} else {
-				body = "locals {\n  options = {" + body + "}\n}\n"
-			}
 			resource.UnitTest(t, functionTestCase(resource.TestStep{
-				Config: body + "output \"policy\" {\n  value = provider::codepipeline::service_role_policy([], local.options)\n}\n",
+				Config: config.locals + config.options() + "output \"policy\" {\n  value = provider::codepipeline::service_role_policy([], local.options)\n}\n",
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownOutputValue("policy", knownvalue.StringExact(golden(t, "pipeline_"+name+".json"))),
 				},
@@ -291,7 +292,7 @@ func TestServiceRolePolicyFunction_realisticPipelines(t *testing.T) {
 // its service role: every other document is the reviewed one.
 func TestServiceRolePolicy_otherDocuments(t *testing.T) {
 	const deployRole = "arn:aws:iam::777788889999:role/pipeline-deploy-action"
-	config := strings.Replace(realisticPipelineConfigs["s3_lambda_crossaccount_cloudformation"], `pipeline_name = "data-jobs"`,
+	config := strings.Replace(realisticPipelineConfigs["s3_lambda_crossaccount_cloudformation"].dataSource(), `pipeline_name = "data-jobs"`,
 		`pipeline_name = "data-jobs"`+"\n  service_role_arn = \"arn:aws:iam::111122223333:role/data-jobs-pipeline\"", 1)
 	bucketPolicy := golden(t, "roles_crossaccount_bucket_policy.json")
 	resource.UnitTest(t, resource.TestCase{
