@@ -32,10 +32,19 @@ import (
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
 )
 
-// Attribute names of the audit data source, for problem paths.
-const (
-	AttrPolicyDocuments    = "policy_documents"
-	AttrFailWhenIncomplete = "fail_when_incomplete"
+// Fields of the audit's request and result, for paths and messages; the
+// documents share the policy's field of the same name.
+var (
+	FieldDocuments          = policy.FieldDocuments
+	FieldFailWhenIncomplete = policy.NewField("FailWhenIncomplete")
+	FieldMissing            = policy.NewField("Missing")
+	FieldMissingPolicy      = policy.NewField("MissingPolicy")
+)
+
+// Codes of the audit's problems.
+var (
+	CodeInvalidDocument = policy.NewCode("invalid_document")
+	CodeIncomplete      = policy.NewCode("incomplete")
 )
 
 // Request is a pipeline and the identity policies its role has now.
@@ -69,9 +78,45 @@ type Missing struct {
 	Sid      string // the statement of MissingPolicy that grants it
 	Action   string
 	Resource string
-	// Reason names what needs the grant and, where it applies, why the
-	// documents do not allow it (a Deny, a condition value).
-	Reason string
+	// NeededBy names the actions and rules (or artifact stores) that need it.
+	NeededBy []policy.Origin
+	// Why says why the documents do not allow it, where there is more to say
+	// than that nothing allows it: a condition value, a NotResource, a Deny.
+	Why policy.Text
+	// DeniedBy is the Deny statement that denies all or part of the grant, if
+	// any: adding MissingPolicy does not help while it stands.
+	DeniedBy *StatementRef
+}
+
+// StatementRef points at a statement of the role's documents.
+type StatementRef struct {
+	Document, Statement int
+	Sid                 string
+}
+
+// Text names the statement the way a reviewer finds it:
+// policy_documents[1] Statement[0] ("DenyDeletes").
+func (s StatementRef) Text() policy.Text {
+	t := policy.Text{policy.Path{FieldDocuments, s.Document}, fmt.Sprintf(" Statement[%d]", s.Statement)}
+	if s.Sid != "" {
+		t = append(t, fmt.Sprintf(" (%q)", s.Sid))
+	}
+	return t
+}
+
+// Reason says in words what needs the grant and why it is missing.
+func (m Missing) Reason() policy.Text {
+	t := policy.Text{"needed by "}
+	for i, o := range m.NeededBy {
+		if i > 0 {
+			t = append(t, ", ")
+		}
+		t = append(t, o.Text()...)
+	}
+	if len(m.Why) > 0 {
+		t = append(append(t, "; "), m.Why...)
+	}
+	return t
 }
 
 // Validate reports the problems of the request's known values: the
@@ -115,7 +160,7 @@ func Audit(req Request) Result {
 // element is among the unknown paths.
 func known(unknown []policy.Path, i int) bool {
 	for _, u := range unknown {
-		if len(u) > 0 && u[0] == AttrPolicyDocuments && (len(u) == 1 || u[1] == i) {
+		if (policy.Path{FieldDocuments, i}).Within(u) {
 			return false
 		}
 	}
@@ -124,11 +169,11 @@ func known(unknown []policy.Path, i int) bool {
 
 // parse reads document i as an identity policy, or says what is wrong with it.
 func parse(i int, document string) (iameval.Policy, *policy.Problem) {
-	path := policy.Path{AttrPolicyDocuments, i}
+	path := policy.Path{FieldDocuments, i}
 	fail := func(detail string) (iameval.Policy, *policy.Problem) {
-		return iameval.Policy{}, &policy.Problem{Path: path, Summary: "Invalid policy document", Detail: fmt.Sprintf(
-			"%s %s. Give the JSON text of a policy attached to the role, such as aws_iam_role_policy.<name>.policy "+
-				"or data.aws_iam_policy.<name>.policy.", path, detail)}
+		return iameval.Policy{}, &policy.Problem{Code: CodeInvalidDocument, Path: path, Summary: "Invalid policy document",
+			Detail: policy.Text{path, " " + detail + ". Give the JSON text of a policy attached to the role, such as " +
+				"aws_iam_role_policy.<name>.policy or data.aws_iam_policy.<name>.policy."}}
 	}
 	if strings.TrimSpace(document) == "" {
 		return fail("is empty")
@@ -153,30 +198,29 @@ func incompleteProblem(missing []Missing, fail bool) []policy.Problem {
 	if len(missing) == 0 {
 		return nil
 	}
-	var lines []string
+	detail := policy.Text{"The role's ", policy.Path{FieldDocuments}, fmt.Sprintf(" do not allow %d calls this pipeline makes:", len(missing))}
 	denied := 0
 	for i, m := range missing {
-		if strings.Contains(m.Reason, deniedBy) {
+		if m.DeniedBy != nil {
 			denied++
 		}
 		if i < shownMissing {
-			lines = append(lines, fmt.Sprintf("%s on %s: %s", m.Action, m.Resource, m.Reason))
+			detail = append(append(detail, fmt.Sprintf("\n  - %s on %s: ", m.Action, m.Resource)), m.Reason()...)
 		}
 	}
 	if len(missing) > shownMissing {
-		lines = append(lines, fmt.Sprintf("and %d more (see missing)", len(missing)-shownMissing))
+		detail = append(detail, fmt.Sprintf("\n  - and %d more (see ", len(missing)-shownMissing), policy.Path{FieldMissing}, ")")
 	}
-	detail := fmt.Sprintf("The role's %s do not allow %d calls this pipeline makes:\n  - %s\n"+
-		"Attach missing_policy_json to the role, for example with another aws_iam_role_policy.",
-		AttrPolicyDocuments, len(missing), strings.Join(lines, "\n  - "))
+	detail = append(detail, "\nAttach ", policy.Path{FieldMissingPolicy}, " to the role, for example with another aws_iam_role_policy.")
 	if denied > 0 {
-		detail += fmt.Sprintf(" %d of them are denied by a Deny statement, which no added grant overrides: "+
-			"narrow that statement as well.", denied)
+		detail = append(detail, fmt.Sprintf(" %d of them are denied by a Deny statement, which no added grant overrides: "+
+			"narrow that statement as well.", denied))
 	}
+	problem := policy.Problem{Code: CodeIncomplete, Path: policy.Path{FieldDocuments}, Warning: true,
+		Summary: "Service role lacks permissions", Detail: detail}
 	if fail {
-		return []policy.Problem{{Path: policy.Path{AttrPolicyDocuments}, Summary: "Service role lacks permissions",
-			Detail: detail + " This is an error because " + AttrFailWhenIncomplete + " is true."}}
+		problem.Warning = false
+		problem.Detail = append(detail, " This is an error because ", policy.Path{FieldFailWhenIncomplete}, " is true.")
 	}
-	return []policy.Problem{{Path: policy.Path{AttrPolicyDocuments}, Warning: true, Summary: "Service role lacks permissions",
-		Detail: detail}}
+	return []policy.Problem{problem}
 }

@@ -52,14 +52,14 @@ func TestValidate(t *testing.T) {
 		path      policy.Path
 		detail    string
 	}{
-		"empty":      {[]string{valid, ""}, nil, policy.Path{AttrPolicyDocuments, 1}, "policy_documents[1] is empty"},
-		"not JSON":   {[]string{"{", valid}, nil, policy.Path{AttrPolicyDocuments, 0}, "policy_documents[0] is not a valid IAM policy document: malformed JSON"},
-		"no Effect":  {[]string{valid, valid, `{"Statement": [{"Action": "s3:GetObject", "Resource": "*"}]}`}, nil, policy.Path{AttrPolicyDocuments, 2}, "Statement[0]: Effect is missing"},
-		"bad action": {[]string{doc(allow(`"s3 GetObject"`, `"*"`))}, nil, policy.Path{AttrPolicyDocuments, 0}, `"s3 GetObject" is not "*" or "service:action"`},
+		"empty":      {[]string{valid, ""}, nil, policy.Path{FieldDocuments, 1}, "Documents[1] is empty"},
+		"not JSON":   {[]string{"{", valid}, nil, policy.Path{FieldDocuments, 0}, "Documents[0] is not a valid IAM policy document: malformed JSON"},
+		"no Effect":  {[]string{valid, valid, `{"Statement": [{"Action": "s3:GetObject", "Resource": "*"}]}`}, nil, policy.Path{FieldDocuments, 2}, "Statement[0]: Effect is missing"},
+		"bad action": {[]string{doc(allow(`"s3 GetObject"`, `"*"`))}, nil, policy.Path{FieldDocuments, 0}, `"s3 GetObject" is not "*" or "service:action"`},
 		"trust policy": {[]string{`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "codepipeline.amazonaws.com"}, "Action": "sts:AssumeRole"}]}`},
-			nil, policy.Path{AttrPolicyDocuments, 0}, "is not an identity policy"},
-		"unknown element skipped": {[]string{"{", valid}, []policy.Path{{AttrPolicyDocuments, 0}}, nil, ""},
-		"unknown list skipped":    {[]string{""}, []policy.Path{{AttrPolicyDocuments}}, nil, ""},
+			nil, policy.Path{FieldDocuments, 0}, "is not an identity policy"},
+		"unknown element skipped": {[]string{"{", valid}, []policy.Path{{FieldDocuments, 0}}, nil, ""},
+		"unknown list skipped":    {[]string{""}, []policy.Path{{FieldDocuments}}, nil, ""},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -73,8 +73,8 @@ func TestValidate(t *testing.T) {
 				return
 			}
 			if len(problems) != 1 || !reflect.DeepEqual(problems[0].Path, tc.path) || problems[0].Warning ||
-				problems[0].Summary != "Invalid policy document" || !strings.Contains(problems[0].Detail, tc.detail) ||
-				!strings.Contains(problems[0].Detail, ".policy") {
+				problems[0].Code != CodeInvalidDocument || !strings.Contains(problems[0].Detail.String(), tc.detail) ||
+				!strings.Contains(problems[0].Detail.String(), ".policy") {
 				t.Fatalf("want one error at %v saying %q and what to give, got %+v", tc.path, tc.detail, problems)
 			}
 		})
@@ -84,7 +84,7 @@ func TestValidate(t *testing.T) {
 func TestValidateReportsPipelineErrors(t *testing.T) {
 	req := policy.Request{ActionProviders: []string{"codebuild"}}
 	problems := Validate(Request{Pipeline: req, Documents: []string{"{"}})
-	if len(problems) != 2 || problems[0].Summary != "Action provider has the wrong case" || problems[1].Summary != "Invalid policy document" {
+	if len(problems) != 2 || problems[0].Code != policy.CodeProviderCase || problems[1].Code != CodeInvalidDocument {
 		t.Fatalf("want the pipeline's error and the document's, got %+v", problems)
 	}
 	if r := Audit(Request{Pipeline: req, Documents: []string{doc(anyS3)}}); !policy.HasError(r.Problems) || r.Complete || r.MissingPolicy != nil {
@@ -121,24 +121,24 @@ func TestIncompleteWarnsOrFails(t *testing.T) {
 		t.Fatalf("want 7 missing grants and a warning, got %+v", r)
 	}
 	warning := r.Problems[1]
-	want := regexp.MustCompile(`^The role's policy_documents do not allow 7 calls this pipeline makes:\n` +
+	want := regexp.MustCompile(`^The role's Documents do not allow 7 calls this pipeline makes:\n` +
 		`  - codeconnections:UseConnection on arn:aws:codeconnections:eu-west-1:111122223333:connection/\*: needed by Source/CodeStarSourceConnection\n` +
-		`(  - .*\n){4}  - and 2 more \(see missing\)\n` +
-		`Attach missing_policy_json to the role`)
-	if !warning.Warning || !reflect.DeepEqual(warning.Path, policy.Path{AttrPolicyDocuments}) ||
-		warning.Summary != "Service role lacks permissions" || !want.MatchString(warning.Detail) {
+		`(  - .*\n){4}  - and 2 more \(see Missing\)\n` +
+		`Attach MissingPolicy to the role`)
+	if !warning.Warning || !reflect.DeepEqual(warning.Path, policy.Path{FieldDocuments}) ||
+		warning.Code != CodeIncomplete || !want.MatchString(warning.Detail.String()) {
 		t.Fatalf("unexpected warning: %+v", warning)
 	}
 
 	r = Audit(Request{Pipeline: req, Documents: documents, FailWhenIncomplete: true})
 	fail := r.Problems[len(r.Problems)-1]
-	if fail.Warning || !strings.HasSuffix(fail.Detail, "This is an error because fail_when_incomplete is true.") {
+	if fail.Warning || !strings.HasSuffix(fail.Detail.String(), "This is an error because FailWhenIncomplete is true.") {
 		t.Fatalf("want an error, got %+v", fail)
 	}
 
 	req.ActionProviders = append(req.ActionProviders, "Deploy/ECS")
 	r = Audit(Request{Pipeline: req, Documents: documents})
-	if n := len(r.Missing); n <= shownMissing || !strings.Contains(r.Problems[len(r.Problems)-1].Detail, fmt.Sprintf("and %d more (see missing)", n-shownMissing)) {
+	if n := len(r.Missing); n <= shownMissing || !strings.Contains(r.Problems[len(r.Problems)-1].Detail.String(), fmt.Sprintf("and %d more (see Missing)", n-shownMissing)) {
 		t.Fatalf("want the first %d of %d listed, got %q", shownMissing, n, r.Problems[len(r.Problems)-1].Detail)
 	}
 }
@@ -200,8 +200,8 @@ func TestConditions(t *testing.T) {
 				t.Fatalf("missing %q, want %q", got, tc.missing)
 			}
 			for _, m := range r.Missing {
-				if m.Reason != tc.reason {
-					t.Errorf("reason %q, want %q", m.Reason, tc.reason)
+				if m.Reason().String() != tc.reason {
+					t.Errorf("reason %q, want %q", m.Reason(), tc.reason)
 				}
 			}
 		})
@@ -276,16 +276,16 @@ func TestDenyStatements(t *testing.T) {
 		reason    string
 	}{
 		"denied outright": {[]string{doc(anyS3, grant), `{"Version": "2012-10-17", "Statement": {"Sid": "NoBuilds", "Effect": "Deny", "Action": "codebuild:StartBuild", "Resource": "*"}}`},
-			[]string{"codebuild:StartBuild arn:aws:codebuild:eu-west-1:111122223333:project/*"}, `needed by Build/CodeBuild; denied by policy_documents[1] Statement[0] ("NoBuilds")`},
+			[]string{"codebuild:StartBuild arn:aws:codebuild:eu-west-1:111122223333:project/*"}, `needed by Build/CodeBuild; denied by Documents[1] Statement[0] ("NoBuilds")`},
 		"denied for some projects": {[]string{doc(anyS3, grant, `{"Effect": "Deny", "Action": "codebuild:Start*", "Resource": "arn:aws:codebuild:eu-west-1:111122223333:project/prod-*"}`)},
 			[]string{"codebuild:StartBuildBatch arn:aws:codebuild:eu-west-1:111122223333:project/*", "codebuild:StartBuild arn:aws:codebuild:eu-west-1:111122223333:project/*"},
-			"needed by Build/CodeBuild; partly denied by policy_documents[0] Statement[2], which names some of the resources arn:aws:codebuild:eu-west-1:111122223333:project/* stands for"},
+			"needed by Build/CodeBuild; partly denied by Documents[0] Statement[2], which names some of the resources arn:aws:codebuild:eu-west-1:111122223333:project/* stands for"},
 		"a deny that does not apply": {[]string{doc(anyS3, grant, `{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}`,
 			`{"Effect": "Deny", "Action": "codebuild:DeleteProject", "Resource": "*"}`, `{"Effect": "Deny", "Action": "codebuild:StartBuild", "Resource": "arn:aws:codebuild:eu-west-2:*:*"}`)}, nil, ""},
 		"allowed outside some projects": {[]string{doc(anyS3, `{"Effect": "Allow", "Action": "codebuild:*", "NotResource": "arn:aws:codebuild:eu-west-1:111122223333:project/prod-*"}`)},
 			[]string{"codebuild:BatchGetBuildBatches arn:aws:codebuild:eu-west-1:111122223333:project/*", "codebuild:StartBuildBatch arn:aws:codebuild:eu-west-1:111122223333:project/*",
 				"codebuild:BatchGetBuilds arn:aws:codebuild:eu-west-1:111122223333:project/*", "codebuild:StartBuild arn:aws:codebuild:eu-west-1:111122223333:project/*"},
-			"needed by Build/CodeBuild; policy_documents[0] Statement[1] allows it only outside its NotResource, which names some of the resources arn:aws:codebuild:eu-west-1:111122223333:project/* stands for"},
+			"needed by Build/CodeBuild; Documents[0] Statement[1] allows it only outside its NotResource, which names some of the resources arn:aws:codebuild:eu-west-1:111122223333:project/* stands for"},
 		"NotResource and a whole grant": {[]string{doc(anyS3, grant, `{"Effect": "Allow", "Action": "codebuild:*", "NotResource": "arn:aws:codebuild:eu-west-1:111122223333:project/prod-*"}`)}, nil, ""},
 		"NotResource elsewhere":         {[]string{doc(anyS3, `{"Effect": "Allow", "Action": "codebuild:*", "NotResource": "arn:aws:codebuild:eu-west-2:111122223333:project/*"}`)}, nil, ""},
 	} {
@@ -295,11 +295,11 @@ func TestDenyStatements(t *testing.T) {
 				t.Fatalf("missing %q, want %q", got, tc.missing)
 			}
 			for _, m := range r.Missing {
-				if m.Reason != tc.reason {
-					t.Errorf("reason %q, want %q", m.Reason, tc.reason)
+				if m.Reason().String() != tc.reason {
+					t.Errorf("reason %q, want %q", m.Reason(), tc.reason)
 				}
 			}
-			if strings.Contains(tc.reason, deniedBy) && !strings.Contains(r.Problems[len(r.Problems)-1].Detail, "denied by a Deny statement") {
+			if strings.Contains(tc.reason, "denied by") && !strings.Contains(r.Problems[len(r.Problems)-1].Detail.String(), "denied by a Deny statement") {
 				t.Errorf("the warning does not say a Deny must be narrowed: %q", r.Problems[len(r.Problems)-1].Detail)
 			}
 		})

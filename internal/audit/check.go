@@ -1,9 +1,7 @@
 package audit
 
 import (
-	"cmp"
 	"encoding/json"
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -32,27 +30,21 @@ func newChecker(req policy.Request, policies []iameval.Policy) checker {
 	return c
 }
 
-// deniedBy starts the part of a reason that no added grant can fix.
-const deniedBy = "denied by "
-
 // missing judges every grant of the built policy and gathers those the
 // documents do not allow into a policy of their own.
 func (c checker) missing(built policy.Result) Result {
-	reasons := map[string]string{}
+	found := map[string]Missing{}
 	var grants []policy.Statement
 	for _, s := range built.Document.Statement {
 		sid := catalogSid(s.Sid)
 		for _, action := range s.Action {
 			for _, resource := range s.Resource {
-				why, allowed := c.judge(action, resource, s.Condition)
-				if allowed {
+				verdict := c.judge(action, resource, s.Condition)
+				if verdict.allowed {
 					continue
 				}
-				reason := "needed by " + strings.Join(built.NeededBy(s, action, resource), ", ")
-				if why != "" {
-					reason += "; " + why
-				}
-				reasons[grantKey(sid, s.Condition, action, resource)] = reason
+				found[grantKey(sid, s.Condition, action, resource)] = Missing{Action: action, Resource: resource,
+					NeededBy: built.NeededBy(s, action, resource), Why: verdict.why, DeniedBy: verdict.deniedBy}
 				grants = append(grants, policy.Statement{Sid: sid, Effect: "Allow", Action: []string{action},
 					Resource: []string{resource}, Condition: s.Condition})
 			}
@@ -67,8 +59,9 @@ func (c checker) missing(built policy.Result) Result {
 		sid := catalogSid(s.Sid)
 		for _, action := range s.Action {
 			for _, resource := range s.Resource {
-				result.Missing = append(result.Missing, Missing{Sid: s.Sid, Action: action, Resource: resource,
-					Reason: reasons[grantKey(sid, s.Condition, action, resource)]})
+				m := found[grantKey(sid, s.Condition, action, resource)]
+				m.Sid = s.Sid
+				result.Missing = append(result.Missing, m)
 			}
 		}
 	}
@@ -84,75 +77,87 @@ func grantKey(sid string, condition map[string]map[string][]string, action, reso
 	return strings.Join([]string{sid, string(cond), action, resource}, "\x00")
 }
 
+// verdict is what the documents make of one grant: allowed, or why not.
+type verdict struct {
+	allowed  bool
+	why      policy.Text
+	deniedBy *StatementRef
+}
+
 // judge decides whether the documents allow action on resource under
 // condition and, when they do not, says why if there is more to say than
 // that nothing allows it.
-func (c checker) judge(action, resource string, condition map[string]map[string][]string) (string, bool) {
+func (c checker) judge(action, resource string, condition map[string]map[string][]string) verdict {
 	probes := c.probes(action, resource, condition)
 	var denied []iameval.Request
 	for _, probe := range probes {
 		switch iameval.EvaluateIdentity(c.policies, probe) {
 		case iameval.ExplicitDeny:
-			return deniedBy + c.denial(probe), false
+			ref := c.denial(probe)
+			return verdict{why: append(policy.Text{"denied by "}, ref.Text()...), deniedBy: &ref}
 		case iameval.ImplicitDeny:
 			denied = append(denied, probe)
 			continue
 		}
 		if c.carving && resource != "*" && hasWildcard(resource) {
-			if why := c.carvedOut(resource, probe); why != "" {
-				return why, false
+			if v := c.carvedOut(resource, probe); !v.allowed {
+				return v
 			}
 		}
 	}
 	switch {
 	case len(denied) == 0:
-		return "", true
+		return verdict{allowed: true}
 	case len(denied) == len(probes):
-		return "", false // nothing allows it
+		return verdict{} // nothing allows it
 	}
 	if note := conditionNote(condition, denied); note != "" {
-		return note, false
+		return verdict{why: policy.Text{note}}
 	}
-	return "allowed for only some of the resources " + resource + " stands for", false
+	return verdict{why: policy.Text{"allowed for only some of the resources " + resource + " stands for"}}
 }
 
-// denial names the first statement that denies the probe.
-func (c checker) denial(probe iameval.Request) string {
+// denial points at the first statement that denies the probe.
+func (c checker) denial(probe iameval.Request) StatementRef {
 	for i, p := range c.policies {
 		for j, s := range p.Statements {
 			if s.Effect == "Deny" && iameval.EvaluateIdentity(single(p, s), probe) == iameval.ExplicitDeny {
-				return statementName(i, j, s)
+				return StatementRef{Document: i, Statement: j, Sid: s.Sid}
 			}
 		}
 	}
-	return AttrPolicyDocuments
+	panic("audit: an explicit deny without a Deny statement")
 }
 
 // carvedOut checks an allowed probe for a wildcard resource: a Deny that
 // names some of the resources the wildcard stands for, or Allow statements
 // that leave some of them out with NotResource, make the grant incomplete
 // although the probe itself is allowed.
-func (c checker) carvedOut(resource string, probe iameval.Request) string {
-	whole, partial := false, ""
+func (c checker) carvedOut(resource string, probe iameval.Request) verdict {
+	whole := false
+	var partial *StatementRef
 	for i, p := range c.policies {
 		for j, s := range p.Statements {
 			switch {
 			case s.Effect == "Deny" && overlapsAny(resource, s.Resource) && holdsForAnyResource(p, s, probe):
-				return fmt.Sprintf("partly %s%s, which names some of the resources %s stands for",
-					deniedBy, statementName(i, j, s), resource)
+				ref := StatementRef{Document: i, Statement: j, Sid: s.Sid}
+				return verdict{deniedBy: &ref, why: append(append(policy.Text{"partly denied by "}, ref.Text()...),
+					", which names some of the resources "+resource+" stands for")}
 			case s.Effect != "Allow" || iameval.EvaluateIdentity(single(p, s), probe) != iameval.Allowed:
 			case overlapsAny(resource, s.NotResource):
-				partial = cmp.Or(partial, statementName(i, j, s))
+				if partial == nil {
+					partial = &StatementRef{Document: i, Statement: j, Sid: s.Sid}
+				}
 			default:
 				whole = true
 			}
 		}
 	}
-	if whole || partial == "" {
-		return ""
+	if whole || partial == nil {
+		return verdict{allowed: true}
 	}
-	return fmt.Sprintf("%s allows it only outside its NotResource, which names some of the resources %s stands for",
-		partial, resource)
+	return verdict{why: append(partial.Text(), " allows it only outside its NotResource, which names some of the resources "+
+		resource+" stands for")}
 }
 
 // holdsForAnyResource reports whether the statement's actions and condition
@@ -169,16 +174,6 @@ func single(p iameval.Policy, s iameval.Statement) []iameval.Policy {
 
 func overlapsAny(ours string, theirs []string) bool {
 	return slices.ContainsFunc(theirs, func(t string) bool { return overlaps(ours, t) })
-}
-
-// statementName points at a statement of the documents the way a reviewer
-// finds it: policy_documents[1] Statement[0] ("DenyDeletes").
-func statementName(i, j int, s iameval.Statement) string {
-	name := fmt.Sprintf("%s[%d] Statement[%d]", AttrPolicyDocuments, i, j)
-	if s.Sid != "" {
-		name += fmt.Sprintf(" (%q)", s.Sid)
-	}
-	return name
 }
 
 // conditionNote names the condition values of the denied probes, for a

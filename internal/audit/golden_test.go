@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -10,30 +9,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/audit/audittest"
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden audits under testdata/golden")
-
-// historical is one of AWS's own default service-role policies, kept under
-// testdata with where it was published.
-type historical struct {
-	SourceURL string          `json:"source_url"`
-	Policy    json.RawMessage `json:"policy"`
-}
-
-func loadHistorical(t *testing.T, year string) historical {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "default-policy-"+year+".json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var h historical
-	if err := json.Unmarshal(raw, &h); err != nil || h.SourceURL == "" || len(h.Policy) == 0 {
-		t.Fatalf("default-policy-%s.json: want source_url and policy (%v)", year, err)
-	}
-	return h
-}
 
 // newerActions use action types, and a CodeBuild option, that CodePipeline
 // supported only after both historical policies were published (2017 policy
@@ -82,7 +62,7 @@ var artifactAdditions = []string{
 	"s3:PutObjectAcl", "s3:PutObjectTagging",
 }
 
-func historicalRequest(year string, h historical) Request {
+func historicalRequest(year string, h audittest.Historical) Request {
 	return Request{
 		Pipeline: policy.Request{
 			PipelineName: "shop", Region: "eu-west-1", AccountID: "111122223333",
@@ -102,7 +82,7 @@ func historicalRequest(year string, h historical) Request {
 func TestGoldenHistoricalPolicies(t *testing.T) {
 	for _, year := range []string{"2017", "2019"} {
 		t.Run(year, func(t *testing.T) {
-			h := loadHistorical(t, year)
+			h := audittest.Load(year)
 			req := historicalRequest(year, h)
 			result := Audit(req)
 			if policy.HasError(result.Problems) {
@@ -114,7 +94,8 @@ func TestGoldenHistoricalPolicies(t *testing.T) {
 			}
 			named := map[string]bool{}
 			for _, m := range result.Missing {
-				for _, origin := range neededBy(m.Reason) {
+				for _, o := range m.NeededBy {
+					origin := o.Text().String()
 					named[origin] = true
 					artifacts := year == "2017" && origin == "the artifact stores" && slices.Contains(artifactAdditions, m.Action)
 					if !newer[origin] && !artifacts {
@@ -132,15 +113,8 @@ func TestGoldenHistoricalPolicies(t *testing.T) {
 	}
 }
 
-// neededBy splits the "needed by" part of a reason into its origins; the
-// origins of this test's pipeline hold no ", " of their own.
-func neededBy(reason string) []string {
-	list, _, _ := strings.Cut(strings.TrimPrefix(reason, "needed by "), "; ")
-	return strings.Split(list, ", ")
-}
-
 // describe renders an audit for review.
-func describe(year string, h historical, req Request, r Result) string {
+func describe(year string, h audittest.Historical, req Request, r Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Audit of AWS's default CodePipeline service role policy of %s\n(%s)\n", year, h.SourceURL)
 	b.WriteString("against a pipeline with the actions:\n")
@@ -149,7 +123,7 @@ func describe(year string, h historical, req Request, r Result) string {
 	}
 	fmt.Fprintf(&b, "\ncomplete: %v\n\nmissing (%d):\n", r.Complete, len(r.Missing))
 	for _, m := range r.Missing {
-		fmt.Fprintf(&b, "  %-28s %-40s %s\n      %s\n", m.Sid, m.Action, m.Resource, m.Reason)
+		fmt.Fprintf(&b, "  %-28s %-40s %s\n      %s\n", m.Sid, m.Action, m.Resource, m.Reason())
 	}
 	fmt.Fprintf(&b, "\nbroader_than_needed (%d):\n", len(r.Broader))
 	for _, x := range r.Broader {

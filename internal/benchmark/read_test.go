@@ -41,14 +41,14 @@ func configValue(t tftypes.Object, req policy.Request) tftypes.Value {
 	for _, arn := range req.PassRoleARNs {
 		passRoles = append(passRoles, str(arn))
 	}
-	storesType, storeType := nestedList(t, policy.AttrArtifactStores)
+	storesType, storeType := nestedList(t, "artifact_stores")
 	var stores []tftypes.Value
 	for _, s := range req.ArtifactStores {
 		stores = append(stores, object(storeType, map[string]tftypes.Value{
-			policy.AttrLocation: str(s.Location), policy.AttrEncryptionKeyID: str(s.EncryptionKeyID), policy.AttrRegion: str(s.Region),
+			"location": str(s.Location), "encryption_key_id": str(s.EncryptionKeyID), "region": str(s.Region),
 		}))
 	}
-	actionsType, actionType := nestedList(t, policy.AttrPipelineActions)
+	actionsType, actionType := nestedList(t, "pipeline_actions")
 	var actions []tftypes.Value
 	for _, a := range req.PipelineActions {
 		configuration := map[string]tftypes.Value{}
@@ -56,18 +56,18 @@ func configValue(t tftypes.Object, req policy.Request) tftypes.Value {
 			configuration[k] = str(v)
 		}
 		actions = append(actions, object(actionType, map[string]tftypes.Value{
-			policy.AttrName: str(a.Name), policy.AttrCategory: str(a.Category), policy.AttrProvider: str(a.Provider),
-			policy.AttrOwner: str(a.Owner), policy.AttrRegion: str(a.Region), policy.AttrRoleARN: str(a.RoleARN),
-			policy.AttrConfiguration: tftypes.NewValue(actionType.AttributeTypes[policy.AttrConfiguration], configuration),
+			"name": str(a.Name), "category": str(a.Category), "provider": str(a.Provider),
+			"owner": str(a.Owner), "region": str(a.Region), "role_arn": str(a.RoleARN),
+			"configuration": tftypes.NewValue(actionType.AttributeTypes["configuration"], configuration),
 		}))
 	}
 	return object(t, map[string]tftypes.Value{
-		policy.AttrPipelineName:    str(req.PipelineName),
-		policy.AttrRegion:          str(req.Region),
-		policy.AttrAccountID:       str(req.AccountID),
-		policy.AttrPassRoleARNs:    list(t.AttributeTypes[policy.AttrPassRoleARNs], passRoles),
-		policy.AttrArtifactStores:  list(storesType, stores),
-		policy.AttrPipelineActions: list(actionsType, actions),
+		"pipeline_name":    str(req.PipelineName),
+		"region":           str(req.Region),
+		"account_id":       str(req.AccountID),
+		"pass_role_arns":   list(t.AttributeTypes["pass_role_arns"], passRoles),
+		"artifact_stores":  list(storesType, stores),
+		"pipeline_actions": list(actionsType, actions),
 	})
 }
 

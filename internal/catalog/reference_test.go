@@ -5,17 +5,14 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/iamref"
 )
 
-var loadReference = sync.OnceValues(func() (*iamref.Reference, error) { return iamref.Load("testdata/iam-reference.json") })
-
 func reference(t *testing.T) *iamref.Reference {
 	t.Helper()
-	ref, err := loadReference()
+	ref, err := iamref.Load()
 	if err != nil {
 		t.Fatalf("reading the IAM reference: %v", err)
 	}

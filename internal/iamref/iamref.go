@@ -1,14 +1,15 @@
-// Package iamref reads the extract of the AWS Service Authorization Reference
-// that the catalog is tested against (internal/catalog/testdata/iam-reference.json)
-// and decides whether a policy resource can name an ARN of a resource type.
-// Tests use it; the provider does not.
+// Package iamref holds the extract of the AWS Service Authorization Reference
+// that the catalog is tested against (iam-reference.json, written by `make
+// iam-reference`) and decides whether a policy resource can name an ARN of a
+// resource type. Tests use it; the provider does not.
 package iamref
 
 import (
+	_ "embed"
 	"encoding/json"
-	"os"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Reference is the extract: per service, its actions with the resource types
@@ -32,18 +33,17 @@ type Reference struct {
 	} `json:"services"`
 }
 
-// Load reads the extract from path.
-func Load(path string) (*Reference, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
+//go:embed iam-reference.json
+var extract []byte
+
+// Load reads the extract.
+var Load = sync.OnceValues(func() (*Reference, error) {
 	var ref Reference
-	if err := json.Unmarshal(b, &ref); err != nil {
+	if err := json.Unmarshal(extract, &ref); err != nil {
 		return nil, err
 	}
 	return &ref, nil
-}
+})
 
 func (r *Reference) String() string { return r.Source.Package + " " + r.Source.Version }
 

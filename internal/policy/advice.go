@@ -1,10 +1,8 @@
 package policy
 
 import (
-	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
 )
@@ -16,7 +14,7 @@ func (p *plan) advice(result Result) []Problem {
 	problems = append(problems, serviceRoleSizeAdvice(p.req, result)...)
 	for _, role := range slices.Sorted(maps.Keys(result.RolePolicies)) {
 		problems = append(problems, sizeAdvice("The policy for action role "+role, result.RolePolicies[role].Size(),
-			"Give some of its actions a role of their own.", "")...)
+			plain("Give some of its actions a role of their own."), nil)...)
 	}
 	return problems
 }
@@ -35,9 +33,9 @@ func (p *plan) companionAdvice() []Problem {
 			}
 			path := s.path
 			if c.Only != nil {
-				path = path.Child(AttrConfiguration).Child(MapKey(c.Only.Key))
+				path = path.Child(FieldConfiguration).Child(MapKey(c.Only.Key))
 			}
-			problems = append(problems, warningAt(path, "Another role needs permissions too", s.label+c.Detail))
+			problems = append(problems, warningAt(CodeCompanion, path, "Another role needs permissions too", s.label.Then(plain(c.Detail))))
 		}
 	}
 	return problems
@@ -60,22 +58,23 @@ func companionApplies(c catalog.Companion, s step) bool {
 // the way it will be attached, and says exactly how to fit it.
 func serviceRoleSizeAdvice(req Request, result Result) []Problem {
 	if !req.SplitForManagedPolicies {
-		size, remedy := result.Rendered.Size, ""
+		size, remedy := result.Rendered.Size, Text(nil)
 		if size > InlinePolicyLimit { // only then is the split worth computing
-			remedy = fmt.Sprintf("Set split_for_managed_policies = true: policy_documents then holds %d documents "+
+			remedy = say("Set %s = true: %s then holds %d documents "+
 				"of at most %d characters; attach each as an aws_iam_policy with an aws_iam_role_policy_attachment.",
-				len(result.Document.Split(ManagedPolicyLimit)), ManagedPolicyLimit)
+				FieldSplit, FieldDocuments, len(result.Document.Split(ManagedPolicyLimit)), ManagedPolicyLimit)
 		}
 		return sizeAdvice("The service role policy", size, remedy,
-			", or set split_for_managed_policies = true and attach the parts in policy_documents")
+			say(", or set %s = true and attach the parts in %s", FieldSplit, FieldDocuments))
 	}
 	switch n := len(result.Documents); {
 	case n > MaxManagedPoliciesPerRole:
-		return []Problem{errorAt(Path{AttrSplit}, "Too many managed policies for one role", fmt.Sprintf(
+		return []Problem{errorAt(CodeTooManyManaged, Path{FieldSplit}, "Too many managed policies for one role", say(
 			"The policy needs %d managed policies; IAM attaches at most %d to one role. Give some actions their own "+
-				"role with role_arn, so their permissions move to action_role_policies.", n, MaxManagedPoliciesPerRole))}
+				"role with %s, so their permissions move to %s.", n, MaxManagedPoliciesPerRole,
+			FieldRoleARN, FieldRolePolicies))}
 	case n > DefaultManagedPoliciesPerRole:
-		return []Problem{warningAt(Path{AttrSplit}, "More managed policies than the default quota", fmt.Sprintf(
+		return []Problem{warningAt(CodeAboveManagedDefault, Path{FieldSplit}, "More managed policies than the default quota", say(
 			"The policy needs %d managed policies; a role may have %d by default. Ask for the quota "+
 				"\"Managed policies per role\" to be raised (up to %d) before applying.", n, DefaultManagedPoliciesPerRole, MaxManagedPoliciesPerRole))}
 	}
@@ -85,16 +84,20 @@ func serviceRoleSizeAdvice(req Request, result Result) []Problem {
 // sizeAdvice checks one policy against IAM's quotas: inlineRemedy says how to
 // fit a policy too large to inline, managedHint adds a way around the managed
 // policy quota to the warning.
-func sizeAdvice(what string, size int, inlineRemedy, managedHint string) []Problem {
+func sizeAdvice(what string, size int, inlineRemedy, managedHint Text) []Problem {
 	switch {
 	case size > InlinePolicyLimit:
-		return []Problem{errorAt(nil, "Policy too large for IAM", strings.TrimSpace(fmt.Sprintf(
-			"%s has %d characters (without whitespace); IAM allows at most %d for all inline policies of one "+
-				"role together, so aws_iam_role_policy would fail at apply. %s", what, size, InlinePolicyLimit, inlineRemedy)))}
+		detail := say("%s has %d characters (without whitespace); IAM allows at most %d for all inline policies of one "+
+			"role together, so aws_iam_role_policy would fail at apply.", what, size, InlinePolicyLimit)
+		if inlineRemedy != nil {
+			detail = detail.Then(plain(" "), inlineRemedy)
+		}
+		return []Problem{errorAt(CodePolicyTooLarge, nil, "Policy too large for IAM", detail)}
 	case size > ManagedPolicyLimit:
-		return []Problem{warningAt(nil, "Policy too large for a managed policy", fmt.Sprintf(
+		return []Problem{warningAt(CodeTooLargeForManaged, nil, "Policy too large for a managed policy", say(
 			"%s has %d characters (without whitespace). A managed policy (aws_iam_policy) may have at most "+
-				"%d; attach it inline with aws_iam_role_policy, which allows %d per role%s.", what, size, ManagedPolicyLimit, InlinePolicyLimit, managedHint))}
+				"%d; attach it inline with aws_iam_role_policy, which allows %d per role", what, size, ManagedPolicyLimit, InlinePolicyLimit).Then(
+			managedHint, plain(".")))}
 	}
 	return nil
 }

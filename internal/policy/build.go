@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -39,13 +38,13 @@ type Result struct {
 // Unscoped is a part of a statement that is wider than it would be with more
 // input, and the input that would narrow it.
 type Unscoped struct {
-	// Policy names the attribute that holds the statement: "json", an
-	// action_role_policies entry or "event_role_policy_json".
-	Policy    string
+	// Policy points at the document that holds the statement: the service
+	// role's Document, a RolePolicies entry or the EventRole.
+	Policy    Path
 	Sid       string
 	Actions   []string
 	Resources []string
-	Reason    string
+	Reason    Text
 }
 
 // Build validates the request and renders its policies. When Problems holds an
@@ -68,7 +67,7 @@ func Build(req Request) Result {
 func (p *plan) assemble() Result {
 	service, byRole := p.render()
 	result := Result{Document: NewDocument(service), rendered: service}
-	result.Unscoped = unscoped(AttrJSON, service, result.Document)
+	result.Unscoped = unscoped(Path{FieldDocument}, service, result.Document)
 	result.Documents = []Document{result.Document}
 	if p.req.SplitForManagedPolicies {
 		result.Documents = result.Document.Split(ManagedPolicyLimit)
@@ -78,7 +77,7 @@ func (p *plan) assemble() Result {
 		for _, role := range slices.Sorted(maps.Keys(byRole)) {
 			doc := NewDocument(byRole[role])
 			result.RolePolicies[role] = doc
-			result.Unscoped = append(result.Unscoped, unscoped(fmt.Sprintf("%s[%q]", AttrActionRolePolicies, role), byRole[role], doc)...)
+			result.Unscoped = append(result.Unscoped, unscoped(Path{FieldRolePolicies, MapKey(role)}, byRole[role], doc)...)
 		}
 	}
 	result.Roles = p.roles(&result)
@@ -118,25 +117,22 @@ func NewDocument(statements []Statement) Document {
 }
 
 // NeededBy names what needs statement s of the service role's Document to
-// grant action on resource: the pipeline's actions and rules (see
-// step.origin) and "the artifact stores", in the order of the request.
-func (r Result) NeededBy(s Statement, action, resource string) []string {
+// grant action on resource: the pipeline's actions and rules and its
+// artifact stores, in the order of the request.
+func (r Result) NeededBy(s Statement, action, resource string) []Origin {
 	sid, condition := strings.TrimRight(s.Sid, "0123456789"), conditionKey(s.Condition)
-	var out []string
+	var out []Origin
 	for _, x := range r.rendered {
 		if x.Sid != sid && (sid != UnscopedSid || !isUnscoped(x)) || conditionKey(x.Condition) != condition ||
 			!slices.Contains(x.Action, action) || resource != "*" && !slices.Contains(x.Resource, resource) {
 			continue
 		}
-		if !slices.Contains(out, x.neededBy) {
+		if !slices.ContainsFunc(out, func(o Origin) bool { return o.Path.String() == x.neededBy.Path.String() }) {
 			out = append(out, x.neededBy)
 		}
 	}
 	return out
 }
-
-// artifactStores is what the pipeline's own statements are needed by.
-const artifactStores = "the artifact stores"
 
 // render fills the templates of statements for one step (nil: the pipeline's
 // own statements), noting what each rendered statement leaves wider than it
@@ -165,9 +161,13 @@ func render(v scope, templates []catalog.Statement, s *step) []Statement {
 		for _, reason := range compactReasons(append(reasons, why)) {
 			wider = append(wider, widening{"", reason})
 		}
+		var origin Origin
+		if s != nil {
+			origin = s.origin
+		}
 		rendered = append(rendered, Statement{
 			Sid: t.Sid, Effect: "Allow", Action: t.Actions, Resource: resources, Condition: condition, wider: wider,
-			neededBy: s.origin(),
+			neededBy: origin,
 		})
 	}
 	return rendered
@@ -176,9 +176,9 @@ func render(v scope, templates []catalog.Statement, s *step) []Statement {
 // grants reports whether a statement limited by o is needed for the step and,
 // when it is only granted because a value is not known, why. The pipeline's
 // own statements (a nil step) have no options.
-func (s *step) grants(o *catalog.Option) (bool, string) {
+func (s *step) grants(o *catalog.Option) (bool, Text) {
 	if o == nil || s == nil {
-		return true, ""
+		return true, nil
 	}
 	if s.config == nil { // only the provider is known
 		return !o.Explicit, s.unset[o.Key]
@@ -188,26 +188,27 @@ func (s *step) grants(o *catalog.Option) (bool, string) {
 	case set && isRuntimeVariable(value):
 		return true, s.unset[o.Key]
 	case len(o.Values) == 0:
-		return set, ""
+		return set, nil
 	case !set && o.Default == "":
 		return true, s.unset[o.Key] // a required setting left out: grant what any value needs
 	case !set:
 		value = o.Default
 	}
-	return slices.ContainsFunc(o.Values, func(v string) bool { return strings.EqualFold(v, value) }), ""
+	return slices.ContainsFunc(o.Values, func(v string) bool { return strings.EqualFold(v, value) }), nil
 }
 
 // unscoped maps the widenings of rendered statements onto the merged
 // document, one entry per merged statement and reason.
-func unscoped(policy string, rendered []Statement, doc Document) []Unscoped {
+func unscoped(policy Path, rendered []Statement, doc Document) []Unscoped {
 	type group struct {
-		sid, reason        string
+		sid                string
+		reason             Text
 		actions, resources []string
 	}
 	var groups []*group
-	find := func(sid, reason string) *group {
+	find := func(sid string, reason Text) *group {
 		for _, g := range groups {
-			if g.sid == sid && g.reason == reason {
+			if g.sid == sid && g.reason.String() == reason.String() {
 				return g
 			}
 		}
@@ -239,7 +240,7 @@ func unscoped(policy string, rendered []Statement, doc Document) []Unscoped {
 		}
 	}
 	slices.SortFunc(out, func(a, b Unscoped) int {
-		return strings.Compare(a.Sid+"\x00"+a.Reason, b.Sid+"\x00"+b.Reason)
+		return strings.Compare(a.Sid+"\x00"+a.Reason.String(), b.Sid+"\x00"+b.Reason.String())
 	})
 	return out
 }
@@ -260,17 +261,20 @@ func unscopedAdvice(list []Unscoped) []Problem {
 	if len(list) == 0 {
 		return nil
 	}
-	var reasons []string
+	var reasons []Text
 	for _, u := range list {
-		if !slices.Contains(reasons, u.Reason) {
+		if !slices.ContainsFunc(reasons, func(r Text) bool { return r.String() == u.Reason.String() }) {
 			reasons = append(reasons, u.Reason)
 		}
 	}
 	const shown = 5
-	detail := fmt.Sprintf("%d statement parts grant wider resources than this configuration could: see the unscoped "+
-		"attribute for each. Give the missing input to narrow them:\n  - %s", len(list), strings.Join(reasons[:min(shown, len(reasons))], "\n  - "))
-	if len(reasons) > shown {
-		detail += fmt.Sprintf("\n  - and %d more", len(reasons)-shown)
+	detail := say("%d statement parts grant wider resources than this configuration could: see the %s "+
+		"attribute for each. Give the missing input to narrow them:", len(list), FieldUnscoped)
+	for _, r := range reasons[:min(shown, len(reasons))] {
+		detail = detail.Then(plain("\n  - "), r)
 	}
-	return []Problem{warningAt(nil, "Policy is not fully scoped", detail)}
+	if len(reasons) > shown {
+		detail = detail.Then(say("\n  - and %d more", len(reasons)-shown))
+	}
+	return []Problem{warningAt(CodeUnscoped, nil, "Policy is not fully scoped", detail)}
 }

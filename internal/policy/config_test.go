@@ -33,7 +33,7 @@ func TestOptionApplies(t *testing.T) {
 		{"explicit key set", override, map[string]string{"ServiceRoleArnOverride": "arn:aws:iam::111122223333:role/r"}, true},
 	}
 	for _, tc := range cases {
-		s := &step{config: tc.config, unset: map[string]string{}}
+		s := &step{config: tc.config, unset: map[string]Text{}}
 		if got, _ := s.grants(tc.option); got != tc.want {
 			t.Errorf("%s: grants = %v, want %v", tc.name, got, tc.want)
 		}
@@ -64,7 +64,7 @@ func TestConfigValues(t *testing.T) {
 	p, _ := prepare(Request{PipelineActions: []PipelineAction{{Category: "Deploy", Provider: "EC2",
 		Configuration: map[string]string{"Undocumented": "x", "InstanceTagKey": "#{v.k}"}}}})
 	if s := p.steps[0]; s.values["Undocumented"] != nil || s.values["InstanceTagKey"] != nil ||
-		!strings.Contains(s.unset["InstanceTagKey"], "resolved at run time") {
+		!strings.Contains(s.unset["InstanceTagKey"].String(), "resolved at run time") {
 		t.Errorf("undocumented keys and runtime variables add no value; a variable is reported: %+v", s)
 	}
 }
@@ -140,21 +140,21 @@ func TestPipelineActionAdvice(t *testing.T) {
 			Configuration: map[string]string{"RepositoryName": "r", "OutputArtifactFormat": "CODEBUILD_CLONE_REF", "Branch": "main"}},
 	}
 	type finding struct {
-		summary string
-		path    Path
+		code Code
+		path Path
 	}
 	var got []finding
 	for _, p := range Build(req).Problems {
-		if !p.Warning || !strings.HasPrefix(p.Detail, `In action "Source" (pipeline_actions[0]): `) {
+		if !p.Warning || !strings.HasPrefix(p.Detail.String(), `In action "Source" (PipelineActions[0]): `) {
 			t.Errorf("want warnings naming the action, got %+v", p)
 		}
-		got = append(got, finding{p.Summary, p.Path})
+		got = append(got, finding{p.Code, p.Path})
 	}
-	at := Path{AttrPipelineActions, 0}
+	at := Path{FieldPipelineActions, 0}
 	want := []finding{
-		{"Unexpected action owner", at.Child(AttrOwner)},
-		{"Unknown configuration key", at.Child(AttrConfiguration).Child(MapKey("Branch"))},
-		{"Another role needs permissions too", at.Child(AttrConfiguration).Child(MapKey("OutputArtifactFormat"))},
+		{CodeUnexpectedOwner, at.Child(FieldOwner)},
+		{CodeUnknownConfigKey, at.Child(FieldConfiguration).Child(MapKey("Branch"))},
+		{CodeCompanion, at.Child(FieldConfiguration).Child(MapKey("OutputArtifactFormat"))},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)

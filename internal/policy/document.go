@@ -32,13 +32,16 @@ type Statement struct {
 	// they are wider than more input would make them. Rendering sets it;
 	// merging drops it.
 	wider []widening
-	// neededBy names the action, rule or pipeline part the statement is
+	// neededBy is the action, rule or pipeline part the statement is
 	// rendered for, so an audit can say why a grant is needed. Rendering
 	// sets it; merged statements do not use it.
-	neededBy string
+	neededBy Origin
 }
 
-type widening struct{ resource, reason string }
+type widening struct {
+	resource string
+	reason   Text
+}
 
 // Actions returns every IAM action the document grants, sorted and unique.
 func (d Document) Actions() []string {

@@ -44,7 +44,7 @@ func FuzzBuild(f *testing.F) {
 		req.ServiceRoleARN = configValue
 		first, second := Build(req), Build(req)
 		for _, p := range first.Problems {
-			if p.Summary == "" || p.Detail == "" {
+			if p.Code == "" || p.Summary == "" || len(p.Detail) == 0 {
 				t.Fatalf("problem without words: %+v", p)
 			}
 		}
@@ -80,7 +80,7 @@ func FuzzResolveActionProvider(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, entry string) {
-		types, p := ResolveActionProvider(Path{AttrActionProviders, 0}, entry)
+		types, p := resolveActionProvider(Path{FieldActionProviders, 0}, entry)
 		if (len(types) > 0) == (p != nil) {
 			t.Fatalf("%q: %d types and problem %+v", entry, len(types), p)
 		}

@@ -10,7 +10,10 @@ import (
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden policies under testdata/golden")
+var update = flag.Bool("update", false, "rewrite the golden policies under policytest/testdata/golden")
+
+// sharedTestdata holds the test data policytest shares with other packages.
+const sharedTestdata = "policytest/testdata"
 
 // goldenContext is the pipeline every golden policy is built for.
 func goldenContext(providers ...string) Request {
@@ -26,7 +29,7 @@ func goldenContext(providers ...string) Request {
 }
 
 // TestGoldenPolicies renders one policy per action type; the files under
-// testdata/golden are reviewed by eye and rewritten with -update.
+// policytest/testdata/golden are reviewed by eye and rewritten with -update.
 func TestGoldenPolicies(t *testing.T) {
 	for _, at := range catalog.All() {
 		t.Run(at.Category+"_"+at.Provider, func(t *testing.T) {
@@ -68,7 +71,7 @@ func TestGoldenUnscopedPolicy(t *testing.T) {
 
 func assertGolden(t *testing.T, name, got string) {
 	t.Helper()
-	file := filepath.Join("testdata", "golden", name)
+	file := filepath.Join(sharedTestdata, "golden", name)
 	if *update {
 		if err := os.WriteFile(file, []byte(got+"\n"), 0o644); err != nil {
 			t.Fatal(err)

@@ -23,8 +23,8 @@ var (
 	pipelineNamePattern = lazyPattern(`^[A-Za-z0-9.@_-]{1,100}$`)
 )
 
-// CheckPartition accepts an empty value (meaning "aws") or a known partition.
-func CheckPartition(path Path, partition string) *Problem {
+// checkPartition accepts an empty value (meaning "aws") or a known partition.
+func checkPartition(path Path, partition string) *Problem {
 	if partition == "" {
 		return nil
 	}
@@ -33,39 +33,39 @@ func CheckPartition(path Path, partition string) *Problem {
 			return nil
 		}
 	}
-	p := errorAt(path, "Unknown partition", fmt.Sprintf("%q is not an AWS partition. Valid partitions are %s.",
+	p := errorAt(CodeUnknownPartition, path, "Unknown partition", say("%q is not an AWS partition. Valid partitions are %s.",
 		partition, quoteList(Partitions)))
 	return &p
 }
 
-// CheckRegion accepts an empty value (meaning "any region") or a region code.
-func CheckRegion(path Path, region string) *Problem {
+// checkRegion accepts an empty value (meaning "any region") or a region code.
+func checkRegion(path Path, region string) *Problem {
 	if region == "" || regionPattern().MatchString(region) {
 		return nil
 	}
-	p := errorAt(path, "Invalid region", fmt.Sprintf(
+	p := errorAt(CodeInvalidRegion, path, "Invalid region", say(
 		"%q is not an AWS region code. Give a code such as \"us-east-1\" or \"eu-west-2\", or leave it unset to allow any region.", region))
 	return &p
 }
 
-// CheckAccountID accepts an empty value (meaning "any account") or 12 digits.
-func CheckAccountID(path Path, account string) *Problem {
+// checkAccountID accepts an empty value (meaning "any account") or 12 digits.
+func checkAccountID(path Path, account string) *Problem {
 	if account == "" || accountPattern().MatchString(account) {
 		return nil
 	}
-	p := errorAt(path, "Invalid account ID", fmt.Sprintf(
+	p := errorAt(CodeInvalidAccount, path, "Invalid account ID", say(
 		"%q is not an AWS account ID: it must be exactly 12 digits, such as \"111122223333\" (keep leading zeros; "+
 			"data.aws_caller_identity.current.account_id gives it).", account))
 	return &p
 }
 
-// CheckBucketName applies the S3 general purpose bucket naming rules.
-func CheckBucketName(path Path, name string) *Problem {
+// checkBucketName applies the S3 general purpose bucket naming rules.
+func checkBucketName(path Path, name string) *Problem {
 	why := bucketNameFault(name)
 	if why == "" {
 		return nil
 	}
-	p := errorAt(path, "Invalid artifact store bucket name", fmt.Sprintf(
+	p := errorAt(CodeInvalidBucket, path, "Invalid artifact store bucket name", say(
 		"%q is not an S3 bucket name: %s. Give the bucket name, as in aws_codepipeline's artifact_store.location "+
 			"(for example aws_s3_bucket.artifacts.bucket), not its ARN or URL.", name, why))
 	return &p
@@ -97,9 +97,9 @@ func bucketNameFault(name string) string {
 	return ""
 }
 
-// CheckKeyARN accepts an empty value or the ARN of a KMS key; with a partition
+// checkKeyARN accepts an empty value or the ARN of a KMS key; with a partition
 // given, the key must be in it.
-func CheckKeyARN(path Path, value, partition string) *Problem {
+func checkKeyARN(path Path, value, partition string) *Problem {
 	if value == "" {
 		return nil
 	}
@@ -107,7 +107,7 @@ func CheckKeyARN(path Path, value, partition string) *Problem {
 	if fault == "" {
 		return nil
 	}
-	p := errorAt(path, "Invalid artifact store encryption key", fmt.Sprintf(
+	p := errorAt(CodeInvalidKey, path, "Invalid artifact store encryption key", say(
 		"%q %s. Give the key's ARN, such as \"arn:%s:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\" "+
 			"(aws_kms_key.artifacts.arn).", value, fault, cmp.Or(partition, DefaultPartition)))
 	return &p
@@ -134,19 +134,19 @@ func keyARNFault(value, partition string) string {
 	return ""
 }
 
-// CheckPipelineName accepts an empty value or a valid CodePipeline name.
-func CheckPipelineName(path Path, name string) *Problem {
+// checkPipelineName accepts an empty value or a valid CodePipeline name.
+func checkPipelineName(path Path, name string) *Problem {
 	if name == "" || pipelineNamePattern().MatchString(name) {
 		return nil
 	}
-	p := errorAt(path, "Invalid pipeline name", fmt.Sprintf(
+	p := errorAt(CodeInvalidPipelineName, path, "Invalid pipeline name", say(
 		"%q is not a CodePipeline name: use 1 to 100 letters, digits and . @ - _ (aws_codepipeline.this.name).", name))
 	return &p
 }
 
-// CheckRoleARN accepts an empty value or the ARN of an IAM role in partition
+// checkRoleARN accepts an empty value or the ARN of an IAM role in partition
 // (any partition when partition is empty).
-func CheckRoleARN(path Path, value, partition string) *Problem {
+func checkRoleARN(path Path, value, partition string) *Problem {
 	if value == "" {
 		return nil
 	}
@@ -154,7 +154,7 @@ func CheckRoleARN(path Path, value, partition string) *Problem {
 	if fault == "" {
 		return nil
 	}
-	p := errorAt(path, "Invalid IAM role ARN", fmt.Sprintf(
+	p := errorAt(CodeInvalidRole, path, "Invalid IAM role ARN", say(
 		"%q %s. Give a role ARN, such as \"arn:%s:iam::111122223333:role/my-role\" (aws_iam_role.this.arn).",
 		value, fault, cmp.Or(partition, DefaultPartition)))
 	return &p
@@ -184,22 +184,21 @@ var envNamePattern = lazyPattern(`^[A-Za-z0-9_]{1,128}$`)
 
 // checkEnvironmentVariable checks one environment variable's name, type and
 // value length, as the CodePipeline API's EnvironmentVariable defines them.
-func checkEnvironmentVariable(path Path, label string, v EnvironmentVariable) *Problem {
+func checkEnvironmentVariable(path Path, v EnvironmentVariable) *Problem {
 	var p Problem
 	switch n := len([]rune(v.Value)); {
 	case !envNamePattern().MatchString(v.Name):
-		p = errorAt(path.Child(AttrName), "Invalid environment variable name", fmt.Sprintf(
+		p = errorAt(CodeInvalidVariableName, path.Child(FieldName), "Invalid environment variable name", say(
 			"%q is not an environment variable name: use 1 to 128 letters, digits and underscores.", v.Name))
 	case v.Type != "" && v.Type != "PLAINTEXT" && v.Type != SecretsManager:
-		p = errorAt(path.Child(AttrType), "Unknown environment variable type", fmt.Sprintf(
+		p = errorAt(CodeUnknownVariableType, path.Child(FieldType), "Unknown environment variable type", say(
 			"%q is not an environment variable type. Valid types are \"PLAINTEXT\" (the default) and %q.", v.Type, SecretsManager))
 	case n == 0 || n > maxEnvValue:
-		p = errorAt(path.Child(AttrValue), "Invalid environment variable value", fmt.Sprintf(
+		p = errorAt(CodeInvalidVariableValue, path.Child(FieldValue), "Invalid environment variable value", say(
 			"The value of %s has %d characters; CodePipeline accepts 1 to %d.", v.Name, n, maxEnvValue))
 	default:
 		return nil
 	}
-	p.Detail = label + p.Detail
 	return &p
 }
 

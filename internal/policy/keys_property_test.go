@@ -49,7 +49,7 @@ func generatedValues(k catalog.ConfigKey) []string {
 // an error on its key, or every resource the policy renders is "*" or a well
 // formed ARN that can name a resource type each of its actions accepts.
 func TestNoInputRendersABrokenResource(t *testing.T) {
-	ref, err := iamref.Load("../catalog/testdata/iam-reference.json")
+	ref, err := iamref.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,10 +102,10 @@ func requestWith(at catalog.ActionType, key, value string) (Request, Path) {
 	if at.Category == catalog.RuleCategory {
 		req.ActionProviders = []string{"Source/GitHub"}
 		req.PipelineRules = []PipelineRule{{Provider: at.Provider, Configuration: config, Commands: []string{"true"}}}
-		return req, Path{AttrPipelineRules, 0, AttrConfiguration, MapKey(key)}
+		return req, Path{FieldPipelineRules, 0, FieldConfiguration, MapKey(key)}
 	}
 	req.PipelineActions = []PipelineAction{{Category: at.Category, Owner: at.Owner, Provider: at.Provider, Configuration: config}}
-	return req, Path{AttrPipelineActions, 0, AttrConfiguration, MapKey(key)}
+	return req, Path{FieldPipelineActions, 0, FieldConfiguration, MapKey(key)}
 }
 
 // checkResources asserts that each resource of a statement is "*" or an ARN

@@ -17,7 +17,7 @@ type record struct {
 	known bool
 	// reason says why a known record is still wider than its input, such
 	// as a secret whose name is resolved at run time.
-	reason string
+	reason Text
 }
 
 // field returns one field of the record; a plain name is its own Name, and
@@ -120,7 +120,7 @@ func parse(template string) *parsed {
 // then the pipeline's. The unset maps say why a source has no value.
 type scope struct {
 	own, pipeline           values
-	ownUnset, pipelineUnset map[string]string
+	ownUnset, pipelineUnset map[string]Text
 }
 
 func (s scope) get(source string) []record {
@@ -131,12 +131,12 @@ func (s scope) get(source string) []record {
 }
 
 // unsetReason says which input would give source a value.
-func (s scope) unsetReason(source string) string {
+func (s scope) unsetReason(source string) Text {
 	if r, ok := s.ownUnset[source]; ok {
 		return r
 	}
 	if _, ok := s.own[source]; ok {
-		return ""
+		return nil
 	}
 	return s.pipelineUnset[source]
 }
@@ -145,7 +145,7 @@ func (s scope) unsetReason(source string) string {
 // could have made it.
 type text struct {
 	value   string
-	reasons []string
+	reasons []Text
 }
 
 // renderResource fills a resource template, once per combination of values;
@@ -162,7 +162,7 @@ func (s scope) renderResource(template string) []text {
 // renderCondition fills condition keys and values. An entry whose key or values
 // hold an unknown value is left out: it narrows by a value not known yet, and
 // the reasons say so. Under a *Like operator an unknown value is "*".
-func (s scope) renderCondition(condition map[string]map[string][]string) (map[string]map[string][]string, []string) {
+func (s scope) renderCondition(condition map[string]map[string][]string) (map[string]map[string][]string, []Text) {
 	if len(condition) == 0 {
 		return nil, nil
 	}
@@ -170,7 +170,7 @@ func (s scope) renderCondition(condition map[string]map[string][]string) (map[st
 		return condition, nil // shared and never modified
 	}
 	rendered := map[string]map[string][]string{}
-	var reasons []string
+	var reasons []Text
 	for operator, entries := range condition {
 		unknownValue := ""
 		if strings.HasSuffix(operator, "Like") {
@@ -211,8 +211,8 @@ func (s scope) renderCondition(condition map[string]map[string][]string) (map[st
 
 // missing gives the reasons a template cannot be rendered: those of the
 // values it would need a wildcard for.
-func (s scope) missing(p *parsed, template string) []string {
-	var reasons []string
+func (s scope) missing(p *parsed, template string) []Text {
+	var reasons []Text
 	for _, t := range s.expand(p, template, "*") {
 		reasons = append(reasons, t.reasons...)
 	}
@@ -262,14 +262,14 @@ func (s scope) fill(p *parsed, chosen []record, i int, unknown string, out *[]te
 
 func (s scope) substitute(p *parsed, chosen []record, unknown string) (text, bool) {
 	var b strings.Builder
-	var reasons []string
+	var reasons []Text
 	for _, piece := range p.pieces {
 		if piece.source < 0 {
 			b.WriteString(piece.literal)
 			continue
 		}
 		r := chosen[piece.source]
-		if r.reason != "" {
+		if r.reason != nil {
 			reasons = append(reasons, r.reason)
 		}
 		value, known := s.lookup(piece.field, r)
@@ -295,10 +295,10 @@ func (s scope) substitute(p *parsed, chosen []record, unknown string) (text, boo
 }
 
 // compactReasons drops empty and repeated reasons, keeping their order.
-func compactReasons(reasons []string) []string {
-	var out []string
+func compactReasons(reasons []Text) []Text {
+	var out []Text
 	for _, r := range reasons {
-		if r != "" && !slices.Contains(out, r) {
+		if len(r) > 0 && !slices.ContainsFunc(out, func(o Text) bool { return o.String() == r.String() }) {
 			out = append(out, r)
 		}
 	}

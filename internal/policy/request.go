@@ -1,38 +1,5 @@
 package policy
 
-// Attribute names used in problem paths; they match the data source schema.
-const (
-	AttrActionProviders      = "action_providers"
-	AttrArtifactStores       = "artifact_stores"
-	AttrLocation             = "location"
-	AttrEncryptionKeyID      = "encryption_key_id"
-	AttrRegion               = "region"
-	AttrPartition            = "partition"
-	AttrAccountID            = "account_id"
-	AttrPipelineName         = "pipeline_name"
-	AttrPassRoleARNs         = "pass_role_arns"
-	AttrPipelineActions      = "pipeline_actions"
-	AttrPipelineRules        = "pipeline_rules"
-	AttrName                 = "name"
-	AttrCategory             = "category"
-	AttrOwner                = "owner"
-	AttrProvider             = "provider"
-	AttrVersion              = "version"
-	AttrConfiguration        = "configuration"
-	AttrCommands             = "commands"
-	AttrEnvironmentVariables = "environment_variables"
-	AttrValue                = "value"
-	AttrType                 = "type"
-	AttrRoleARN              = "role_arn"
-	AttrServiceRoleARN       = "service_role_arn"
-	AttrSplit                = "split_for_managed_policies"
-	AttrTrustConditions      = "trust_source_conditions"
-	// Output attributes that messages name.
-	AttrJSON               = "json"
-	AttrActionRolePolicies = "action_role_policies"
-	AttrEventRolePolicy    = "event_role_policy_json"
-)
-
 // DefaultPartition is used when a request names no partition.
 const DefaultPartition = "aws"
 

@@ -8,17 +8,17 @@ import (
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
 )
 
-// ResolveActionProvider turns one action_providers entry into the action types
+// resolveActionProvider turns one action_providers entry into the action types
 // it selects, or explains at path what is wrong and what would be right.
-func ResolveActionProvider(path Path, entry string) ([]catalog.ActionType, *Problem) {
+func resolveActionProvider(path Path, entry string) ([]catalog.ActionType, *Problem) {
 	if strings.TrimSpace(entry) == "" {
-		p := errorAt(path, "Empty action provider",
-			"Each entry must name an action provider, such as \"CodeBuild\", or a category and provider, such as \"Deploy/S3\".")
+		p := errorAt(CodeEmptyProvider, path, "Empty action provider", plain(
+			"Each entry must name an action provider, such as \"CodeBuild\", or a category and provider, such as \"Deploy/S3\"."))
 		return nil, &p
 	}
 	if trimmed := strings.TrimSpace(entry); trimmed != entry {
-		p := errorAt(path, "Action provider has surrounding spaces",
-			fmt.Sprintf("%q has leading or trailing spaces; did you mean %q?", entry, trimmed))
+		p := errorAt(CodeProviderSpaces, path, "Action provider has surrounding spaces",
+			say("%q has leading or trailing spaces; did you mean %q?", entry, trimmed))
 		return nil, &p
 	}
 	category, provider, qualified := strings.Cut(entry, "/")
@@ -33,24 +33,24 @@ func resolveBare(path Path, name string) ([]catalog.ActionType, *Problem) {
 		return found, nil
 	}
 	if right := providerIgnoringCase(name); right != "" {
-		p := errorAt(path, "Action provider has the wrong case",
-			fmt.Sprintf("%q is not a CodePipeline action provider; provider names are case-sensitive. Did you mean %q?", name, right))
+		p := errorAt(CodeProviderCase, path, "Action provider has the wrong case",
+			say("%q is not a CodePipeline action provider; provider names are case-sensitive. Did you mean %q?", name, right))
 		return nil, &p
 	}
-	p := errorAt(path, "Unknown action provider", unknownProviderDetail(name))
+	p := errorAt(CodeUnknownProvider, path, "Unknown action provider", unknownProviderDetail(name))
 	return nil, &p
 }
 
 func resolveQualified(path Path, entry, category, provider string) ([]catalog.ActionType, *Problem) {
 	canonical, known := catalog.CanonicalCategory(category)
 	if !known {
-		p := errorAt(path, "Unknown action category", fmt.Sprintf(
+		p := errorAt(CodeUnknownCategory, path, "Unknown action category", say(
 			"%q names the category %q. Valid categories are %s.", entry, category, quoteList(catalog.Categories)))
 		return nil, &p
 	}
 	if at, ok := catalog.Lookup(canonical, provider); ok {
 		if canonical != category {
-			p := errorAt(path, "Action category has the wrong case", fmt.Sprintf(
+			p := errorAt(CodeCategoryCase, path, "Action category has the wrong case", say(
 				"Categories are case-sensitive. Did you mean %q?", at.Key()))
 			return nil, &p
 		}
@@ -58,34 +58,34 @@ func resolveQualified(path Path, entry, category, provider string) ([]catalog.Ac
 	}
 	if right := providerIgnoringCase(provider); right != "" && right != provider {
 		if at, ok := catalog.Lookup(canonical, right); ok {
-			p := errorAt(path, "Action provider has the wrong case", fmt.Sprintf(
+			p := errorAt(CodeProviderCase, path, "Action provider has the wrong case", say(
 				"%q is not a CodePipeline action provider; provider names are case-sensitive. Did you mean %q?", provider, at.Key()))
 			return nil, &p
 		}
 		provider = right
 	}
 	if providers := catalog.WithProvider(provider); len(providers) > 0 {
-		p := errorAt(path, "Action provider not in this category", fmt.Sprintf(
+		p := errorAt(CodeProviderNotInCategory, path, "Action provider not in this category", say(
 			"%s has no %q action; %s is available as %s.", canonical, provider, provider, orList(keysOf(providers))))
 		return nil, &p
 	}
-	p := errorAt(path, "Unknown action provider", unknownProviderDetail(provider))
+	p := errorAt(CodeUnknownProvider, path, "Unknown action provider", unknownProviderDetail(provider))
 	return nil, &p
 }
 
-func unknownProviderDetail(name string) string {
+func unknownProviderDetail(name string) Text {
 	if _, isRule := catalog.LookupRule(name); isRule {
-		return fmt.Sprintf("%q is a stage-condition rule type, not an action provider: describe the rule in %s.", name, AttrPipelineRules)
+		return say("%q is a stage-condition rule type, not an action provider: describe the rule in %s.", name, FieldPipelineRules)
 	}
 	if nearest := closest(name, providerNames()); len(nearest) > 0 {
-		return fmt.Sprintf("%q is not a CodePipeline action provider. Did you mean %s?", name, orList(nearest))
+		return say("%q is not a CodePipeline action provider. Did you mean %s?", name, orList(nearest))
 	}
-	return fmt.Sprintf("%q is not a CodePipeline action provider. Valid providers are %s.", name, quoteList(providerNames()))
+	return say("%q is not a CodePipeline action provider. Valid providers are %s.", name, quoteList(providerNames()))
 }
 
-// ResolveRuleProvider finds the rule type a pipeline rule's provider names,
+// resolveRuleProvider finds the rule type a pipeline rule's provider names,
 // or explains at path what is wrong and what would be right.
-func ResolveRuleProvider(path Path, provider string) (catalog.ActionType, *Problem) {
+func resolveRuleProvider(path Path, provider string) (catalog.ActionType, *Problem) {
 	if t, ok := catalog.LookupRule(provider); ok {
 		return t, nil
 	}
@@ -96,17 +96,17 @@ func ResolveRuleProvider(path Path, provider string) (catalog.ActionType, *Probl
 	var p Problem
 	switch right := ignoringCase(provider, names); {
 	case right != "":
-		p = errorAt(path, "Rule provider has the wrong case", fmt.Sprintf(
+		p = errorAt(CodeRuleProviderCase, path, "Rule provider has the wrong case", say(
 			"%q is not a rule type; rule types are case-sensitive. Did you mean %q?", provider, right))
 	case len(catalog.WithProvider(provider)) > 0:
-		p = errorAt(path, "Unknown rule provider", fmt.Sprintf(
+		p = errorAt(CodeUnknownRuleProvider, path, "Unknown rule provider", say(
 			"%q is an action provider, not a rule type: describe the action in %s. Valid rule types are %s.",
-			provider, AttrPipelineActions, quoteList(names)))
+			provider, FieldPipelineActions, quoteList(names)))
 	case len(closest(provider, names)) > 0:
-		p = errorAt(path, "Unknown rule provider", fmt.Sprintf(
+		p = errorAt(CodeUnknownRuleProvider, path, "Unknown rule provider", say(
 			"%q is not a stage-condition rule type. Did you mean %s?", provider, orList(closest(provider, names))))
 	default:
-		p = errorAt(path, "Unknown rule provider", fmt.Sprintf(
+		p = errorAt(CodeUnknownRuleProvider, path, "Unknown rule provider", say(
 			"%q is not a stage-condition rule type. Valid rule types are %s.", provider, quoteList(names)))
 	}
 	return catalog.ActionType{}, &p

@@ -63,7 +63,7 @@ func (p *plan) roles(result *Result) Roles {
 		rendered := render(eventScope, catalog.EventRoleStatements(), nil)
 		doc := NewDocument(rendered)
 		r.EventRole = &doc
-		result.Unscoped = append(result.Unscoped, unscoped(AttrEventRolePolicy, rendered, doc)...)
+		result.Unscoped = append(result.Unscoped, unscoped(Path{FieldEventRole}, rendered, doc)...)
 		r.EventRoleTrust = serviceTrust(catalog.EventsService, nil)
 	}
 	return r

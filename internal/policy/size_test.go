@@ -68,8 +68,8 @@ func TestWorstCaseSaysWhatToDo(t *testing.T) {
 	req := worstCaseRequest()
 	result := Build(req)
 	parts := len(assemble(req).Document.Split(ManagedPolicyLimit))
-	advice := fmt.Sprintf("Set split_for_managed_policies = true: policy_documents then holds %d documents", parts)
-	if !HasError(result.Problems) || parts < 3 || !strings.Contains(result.Problems[len(result.Problems)-1].Detail, advice) {
+	advice := fmt.Sprintf("Set SplitForManagedPolicies = true: Documents then holds %d documents", parts)
+	if !HasError(result.Problems) || parts < 3 || !strings.Contains(result.Problems[len(result.Problems)-1].Detail.String(), advice) {
 		t.Fatalf("want an error that says how to split into %d parts, got %+v", parts, result.Problems)
 	}
 	req.SplitForManagedPolicies = true

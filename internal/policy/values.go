@@ -25,6 +25,7 @@ func isRuntimeVariable(value string) bool { return strings.Contains(value, "#{")
 
 // valueFault is what is wrong with one configuration value, for an error on its key.
 type valueFault struct {
+	code            Code
 	summary, detail string
 }
 
@@ -63,7 +64,7 @@ func settingFault(key catalog.ConfigKey, value string) *valueFault {
 			return nil
 		}
 	}
-	return &valueFault{"Invalid " + key.Name + " value", fmt.Sprintf(
+	return &valueFault{CodeInvalidSetting, "Invalid " + key.Name + " value", fmt.Sprintf(
 		"%s %q is not one of the values CodePipeline documents: %s.", key.Name, value, quoteList(key.Values))}
 }
 
@@ -74,12 +75,12 @@ func parseName(key catalog.ConfigKey, value, partition string) (record, *valueFa
 		if key.ARN != nil {
 			return parseARN(key, value, partition)
 		}
-		return record{}, &valueFault{"Invalid " + key.Naming.Resource, fmt.Sprintf(
+		return record{}, &valueFault{CodeInvalidName, "Invalid " + key.Naming.Resource, fmt.Sprintf(
 			"%s %q is an ARN, but CodePipeline takes the %s here, such as %q: it must be %s.",
 			key.Name, value, key.Naming.Resource, key.Naming.Example, key.Naming.Rule)}
 	}
 	if !nameValid(key.Naming, value) {
-		return record{}, &valueFault{"Invalid " + key.Naming.Resource, fmt.Sprintf(
+		return record{}, &valueFault{CodeInvalidName, "Invalid " + key.Naming.Resource, fmt.Sprintf(
 			"%s %q is not a valid %s: it must be %s (%s).", key.Name, value, key.Naming.Resource, key.Naming.Rule, key.Naming.Source)}
 	}
 	return record{Value: value, Name: iamLiteral(value), known: true}, nil
@@ -91,17 +92,17 @@ func parseARN(key catalog.ConfigKey, value, partition string) (record, *valueFau
 	form := key.ARN
 	what := orList(form.Services) + " " + strings.TrimRight(form.ResourceType, "/:")
 	if fault := arnFault(value, form.Services, form.ResourceType, partition); fault != "" {
-		return record{}, &valueFault{"Invalid ARN in configuration", fmt.Sprintf(
+		return record{}, &valueFault{CodeInvalidARN, "Invalid ARN in configuration", fmt.Sprintf(
 			"%s %q %s. It must be the ARN of a %s resource (arn:<partition>:<service>:<region>:<account>:%s<name>).",
 			key.Name, value, fault, strings.TrimSpace(what), form.ResourceType)}
 	}
 	parsed, _ := arn.Parse(value)
 	name := strings.TrimPrefix(parsed.Resource, form.ResourceType)
 	if fault := arnPlaceFault(parsed); fault != "" {
-		return record{}, &valueFault{"Invalid ARN in configuration", fmt.Sprintf("%s %q %s.", key.Name, value, fault)}
+		return record{}, &valueFault{CodeInvalidARN, "Invalid ARN in configuration", fmt.Sprintf("%s %q %s.", key.Name, value, fault)}
 	}
 	if !nameValid(key.Naming, name) {
-		return record{}, &valueFault{"Invalid ARN in configuration", fmt.Sprintf(
+		return record{}, &valueFault{CodeInvalidARN, "Invalid ARN in configuration", fmt.Sprintf(
 			"%s %q ends in %q, which is not a valid %s: it must be %s (%s).",
 			key.Name, value, name, key.Naming.Resource, key.Naming.Rule, key.Naming.Source)}
 	}
@@ -126,7 +127,7 @@ func arnPlaceFault(parsed arn.ARN) string {
 func parseFunction(key catalog.ConfigKey, value, partition string) (record, *valueFault) {
 	r, rest := record{Value: value, known: true}, value
 	invalid := func(detail string) (record, *valueFault) {
-		return record{}, &valueFault{"Invalid Lambda function name", fmt.Sprintf("%s %q %s", key.Name, value, detail)}
+		return record{}, &valueFault{CodeInvalidFunction, "Invalid Lambda function name", fmt.Sprintf("%s %q %s", key.Name, value, detail)}
 	}
 	if strings.HasPrefix(value, "arn:") {
 		if fault := arnFault(value, key.ARN.Services, key.ARN.ResourceType, partition); fault != "" {
@@ -152,12 +153,12 @@ var qualifierPattern = lazyPattern(`^(\$LATEST|[A-Za-z0-9_-]{1,128})$`)
 
 func functionRecord(key catalog.ConfigKey, r record, name, qualifier string) (record, *valueFault) {
 	if !nameValid(key.Naming, name) {
-		return record{}, &valueFault{"Invalid Lambda function name", fmt.Sprintf(
+		return record{}, &valueFault{CodeInvalidFunction, "Invalid Lambda function name", fmt.Sprintf(
 			"%s %q names the function %q, which is not a valid %s: it must be %s (%s).",
 			key.Name, r.Value, name, key.Naming.Resource, key.Naming.Rule, key.Naming.Source)}
 	}
 	if qualifier != "" && !qualifierPattern().MatchString(qualifier) {
-		return record{}, &valueFault{"Invalid Lambda function name", fmt.Sprintf(
+		return record{}, &valueFault{CodeInvalidFunction, "Invalid Lambda function name", fmt.Sprintf(
 			"%s %q has the qualifier %q: give a version number, $LATEST or an alias of up to 128 letters, digits, hyphens and underscores.",
 			key.Name, r.Value, qualifier)}
 	}

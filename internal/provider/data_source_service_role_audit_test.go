@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -42,16 +41,16 @@ const s3Only = `jsonencode({
     Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }]
   })`
 
-func auditConfig(documents string, extra ...string) string {
+func auditConfig(documents string) string {
 	return "data \"codepipeline_service_role_audit\" \"test\" {" + auditPipeline +
-		"  policy_documents = " + documents + "\n" + strings.Join(extra, "\n") + "\n}\n"
+		"  policy_documents = " + documents + "\n}\n"
 }
 
 func TestServiceRoleAudit_completeRole(t *testing.T) {
 	config := `
 data "codepipeline_service_role_policy" "pipeline" {` + auditPipeline + `}
 ` + auditConfig(`[data.codepipeline_service_role_policy.pipeline.json]`)
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
@@ -80,7 +79,7 @@ func TestServiceRoleAudit_incompleteRole(t *testing.T) {
 		t.Fatalf("the test pipeline should miss 7 grants, got %+v", want.Missing)
 	}
 	first := want.Missing[0]
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: auditConfig("[" + s3Only + "]"),
@@ -111,7 +110,7 @@ func TestServiceRoleAudit_incompleteRole(t *testing.T) {
 // TestServiceRoleAudit_addingMissingPolicyCompletes feeds missing_policy_json
 // back as a second document, as the guide's procedure does.
 func TestServiceRoleAudit_addingMissingPolicyCompletes(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: auditConfig("["+s3Only+"]") + `
@@ -126,41 +125,10 @@ data "codepipeline_service_role_audit" "after" {` + auditPipeline + `
 	})
 }
 
-func TestServiceRoleAudit_failWhenIncomplete(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config: auditConfig("["+s3Only+"]", "  fail_when_incomplete = true"),
-			ExpectError: regexp.MustCompile(`Service role lacks permissions[\s\S]*policy_documents do not allow 7 calls this[\s\S]*` +
-				`codeconnections:UseConnection on[\s\S]*needed by[\s\S]*Source/CodeStarSourceConnection[\s\S]*missing_policy_json[\s\S]*` +
-				`fail_when_incomplete is true`),
-		}},
-	})
-}
-
-func TestServiceRoleAudit_invalidDocuments(t *testing.T) {
-	for name, tc := range map[string]struct{ documents, err string }{
-		"not JSON": {`[` + s3Only + `, "{\"Version\": ", "{}"]`,
-			`Invalid policy document[\s\S]*policy_documents\[1\] is not a valid IAM policy document: malformed JSON`},
-		"no statement": {`[` + s3Only + `, jsonencode({ Version = "2012-10-17" })]`,
-			`Invalid policy document[\s\S]*policy_documents\[1\] is not a valid IAM policy document: policy: Statement\s+is\s+missing`},
-		"trust policy": {`[jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "codepipeline.amazonaws.com" }, Action = "sts:AssumeRole" }] })]`,
-			`Invalid policy document[\s\S]*policy_documents\[0\] is not an identity policy`},
-		"empty": {`[""]`, `Invalid policy document[\s\S]*policy_documents\[0\] is empty`},
-	} {
-		t.Run(name, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: protoV6ProviderFactories(),
-				Steps:                    []resource.TestStep{{Config: auditConfig(tc.documents), ExpectError: regexp.MustCompile(tc.err)}},
-			})
-		})
-	}
-}
-
 // TestServiceRoleAudit_unknownDocumentAtPlan gives a document known only
 // after apply: validation skips it, and the audit is read during apply.
 func TestServiceRoleAudit_unknownDocumentAtPlan(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: `
@@ -186,7 +154,7 @@ output "complete" {
 
 func TestServiceRoleAudit_warningDiagnostic(t *testing.T) {
 	resp := readAudit(t, map[string]tftypes.Value{
-		audit.AttrPolicyDocuments: stringListValue([]string{`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}`}),
+		"policy_documents": stringListValue([]string{`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}`}),
 	})
 	var warnings []*tfprotov6.Diagnostic
 	for _, d := range resp.Diagnostics {
@@ -197,7 +165,7 @@ func TestServiceRoleAudit_warningDiagnostic(t *testing.T) {
 			warnings = append(warnings, d)
 		}
 	}
-	if len(warnings) != 1 || !warnings[0].Attribute.Equal(tftypes.NewAttributePath().WithAttributeName(audit.AttrPolicyDocuments)) ||
+	if len(warnings) != 1 || !warnings[0].Attribute.Equal(tftypes.NewAttributePath().WithAttributeName("policy_documents")) ||
 		!strings.Contains(warnings[0].Detail, "do not allow 7 calls") {
 		t.Fatalf("want one warning on policy_documents naming 7 calls, got %+v", resp.Diagnostics)
 	}
@@ -205,7 +173,7 @@ func TestServiceRoleAudit_warningDiagnostic(t *testing.T) {
 
 func TestServiceRoleAudit_errorOnDocumentIndex(t *testing.T) {
 	resp := readAudit(t, map[string]tftypes.Value{
-		audit.AttrPolicyDocuments: stringListValue([]string{"{}", "not json"}),
+		"policy_documents": stringListValue([]string{"{}", "not json"}),
 	})
 	var paths []string
 	for _, d := range resp.Diagnostics {
@@ -214,8 +182,8 @@ func TestServiceRoleAudit_errorOnDocumentIndex(t *testing.T) {
 		}
 	}
 	want := []string{
-		tftypes.NewAttributePath().WithAttributeName(audit.AttrPolicyDocuments).WithElementKeyInt(0).String(),
-		tftypes.NewAttributePath().WithAttributeName(audit.AttrPolicyDocuments).WithElementKeyInt(1).String(),
+		tftypes.NewAttributePath().WithAttributeName("policy_documents").WithElementKeyInt(0).String(),
+		tftypes.NewAttributePath().WithAttributeName("policy_documents").WithElementKeyInt(1).String(),
 	}
 	if strings.Join(paths, " ") != strings.Join(want, " ") {
 		t.Fatalf("errors at %v, want %v: %+v", paths, want, resp.Diagnostics)
@@ -234,7 +202,7 @@ func TestServiceRoleAudit_validateSkipsUnknownDocuments(t *testing.T) {
 		"an unknown list": {tftypes.NewValue(stringList, tftypes.UnknownValue), nil},
 	} {
 		t.Run(name, func(t *testing.T) {
-			config := auditConfigValue(t, map[string]tftypes.Value{audit.AttrPolicyDocuments: tc.documents})
+			config := auditConfigValue(t, map[string]tftypes.Value{"policy_documents": tc.documents})
 			resp, err := server.ValidateDataResourceConfig(context.Background(), &tfprotov6.ValidateDataResourceConfigRequest{
 				TypeName: "codepipeline_service_role_audit", Config: config})
 			if err != nil {
@@ -280,16 +248,14 @@ func auditServer(t *testing.T) tfprotov6.ProviderServer {
 func auditConfigValue(t *testing.T, attrs map[string]tftypes.Value) *tfprotov6.DynamicValue {
 	t.Helper()
 	ctx := context.Background()
-	var schema datasource.SchemaResponse
-	NewServiceRoleAuditDataSource().Schema(ctx, datasource.SchemaRequest{}, &schema)
-	objectType, _ := schema.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	storeType, _ := objectType.AttributeTypes[policy.AttrArtifactStores].(tftypes.List)
+	objectType, _ := auditSpec().schema().Type().TerraformType(ctx).(tftypes.Object)
+	storeType, _ := objectType.AttributeTypes["artifact_stores"].(tftypes.List)
 	values := map[string]tftypes.Value{
-		policy.AttrActionProviders: stringListValue(auditRequestForTests.ActionProviders),
-		policy.AttrRegion:          stringValue(auditRequestForTests.Region),
-		policy.AttrAccountID:       stringValue(auditRequestForTests.AccountID),
-		policy.AttrArtifactStores: tftypes.NewValue(storeType, []tftypes.Value{tftypes.NewValue(storeType.ElementType, map[string]tftypes.Value{
-			policy.AttrLocation: stringValue("artifacts"), policy.AttrEncryptionKeyID: nullString(), policy.AttrRegion: nullString(),
+		"action_providers": stringListValue(auditRequestForTests.ActionProviders),
+		"region":           stringValue(auditRequestForTests.Region),
+		"account_id":       stringValue(auditRequestForTests.AccountID),
+		"artifact_stores": tftypes.NewValue(storeType, []tftypes.Value{tftypes.NewValue(storeType.ElementType, map[string]tftypes.Value{
+			"location": stringValue("artifacts"), "encryption_key_id": nullString(), "region": nullString(),
 		})}),
 	}
 	for name, v := range attrs {
@@ -318,7 +284,7 @@ func auditExampleFactories() map[string]func() (tfprotov6.ProviderServer, error)
 // TestServiceRoleAuditExample_dataSource runs the audit example of the docs
 // as written, against AWS's default policy of 2019.
 func TestServiceRoleAuditExample_dataSource(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: auditExampleFactories(),
 		Steps: []resource.TestStep{{
 			Config: readExample(t, "data-sources/codepipeline_service_role_audit/data-source.tf"),
@@ -343,7 +309,7 @@ func TestServiceRoleAuditExample_dataSource(t *testing.T) {
 // complete, and the next plan changes nothing.
 func TestServiceRoleAuditExample_addMissing(t *testing.T) {
 	config := readExample(t, "data-sources/codepipeline_service_role_audit/data-source-add-missing.tf")
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: auditExampleFactories(),
 		Steps: []resource.TestStep{
 			{
@@ -369,7 +335,7 @@ func TestServiceRoleAuditExample_addMissing(t *testing.T) {
 // TestServiceRoleAuditExample_ciGate runs the CI gate example as written:
 // AWS's default policy of 2019 lacks the connection and batch build grants.
 func TestServiceRoleAuditExample_ciGate(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: auditExampleFactories(),
 		Steps: []resource.TestStep{{
 			Config: readExample(t, "data-sources/codepipeline_service_role_audit/data-source-ci-gate.tf"),

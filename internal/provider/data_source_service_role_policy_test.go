@@ -16,7 +16,7 @@ import (
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
 )
 
-const dataSource = "data.codepipeline_service_role_policy.test"
+const policyAddress = "data.codepipeline_service_role_policy.test"
 
 // scopedConfig uses every input attribute; scopedRequest is the same input
 // given to the builder directly.
@@ -51,17 +51,17 @@ func TestServiceRolePolicy_allAttributes(t *testing.T) {
 	for _, a := range doc.Actions() {
 		actions = append(actions, knownvalue.StringExact(a))
 	}
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
 				Config: scopedConfig,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("json"), knownvalue.StringExact(doc.JSON())),
-					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("minified_json"), knownvalue.StringExact(doc.MinifiedJSON())),
-					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("iam_actions"), knownvalue.ListExact(actions)),
-					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("policy_size"), knownvalue.Int64Exact(int64(len(doc.MinifiedJSON())))),
-					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("json"), knownvalue.StringFunc(grantsScopedConnection)),
+					statecheck.ExpectKnownValue(policyAddress, tfjsonpath.New("json"), knownvalue.StringExact(doc.JSON())),
+					statecheck.ExpectKnownValue(policyAddress, tfjsonpath.New("minified_json"), knownvalue.StringExact(doc.MinifiedJSON())),
+					statecheck.ExpectKnownValue(policyAddress, tfjsonpath.New("iam_actions"), knownvalue.ListExact(actions)),
+					statecheck.ExpectKnownValue(policyAddress, tfjsonpath.New("policy_size"), knownvalue.Int64Exact(int64(len(doc.MinifiedJSON())))),
+					statecheck.ExpectKnownValue(policyAddress, tfjsonpath.New("json"), knownvalue.StringFunc(grantsScopedConnection)),
 				},
 			},
 			{
@@ -107,22 +107,22 @@ func grantsScopedConnection(value string) error {
 }
 
 func TestServiceRolePolicy_defaults(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: `data "codepipeline_service_role_policy" "test" { action_providers = ["GitHub"] }`,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("partition"), knownvalue.StringExact("aws")),
-				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("region"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("iam_actions"), knownvalue.ListSizeExact(10)),
-				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("json"), knownvalue.StringRegexp(regexp.MustCompile(`"arn:aws:s3:::\*/\*"`))),
+				statecheck.ExpectKnownValue(policyAddress, tfjsonpath.New("partition"), knownvalue.StringExact("aws")),
+				statecheck.ExpectKnownValue(policyAddress, tfjsonpath.New("region"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(policyAddress, tfjsonpath.New("iam_actions"), knownvalue.ListSizeExact(10)),
+				statecheck.ExpectKnownValue(policyAddress, tfjsonpath.New("json"), knownvalue.StringRegexp(regexp.MustCompile(`"arn:aws:s3:::\*/\*"`))),
 			},
 		}},
 	})
 }
 
 func TestServiceRolePolicy_otherPartition(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: `
@@ -133,7 +133,7 @@ data "codepipeline_service_role_policy" "test" {
   artifact_stores  = [{ location = "artifacts" }]
 }`,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("json"),
+				statecheck.ExpectKnownValue(policyAddress, tfjsonpath.New("json"),
 					knownvalue.StringRegexp(regexp.MustCompile(`"arn:aws-cn:codecommit:cn-north-1:\*:\*"`))),
 			},
 		}},
@@ -143,7 +143,7 @@ data "codepipeline_service_role_policy" "test" {
 // TestServiceRolePolicy_unknownUntilApply feeds inputs that are only known
 // after apply: the read waits for apply and the policy then appears.
 func TestServiceRolePolicy_unknownUntilApply(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: `
@@ -170,45 +170,9 @@ output "policy" {
 	})
 }
 
-// TestServiceRolePolicy_diagnostics expects each mistake to be reported with
-// its message and against the configuration line at fault.
-func TestServiceRolePolicy_diagnostics(t *testing.T) {
-	cases := map[string]struct {
-		attributes string
-		err        string
-	}{
-		"empty list":        {`action_providers = []`, `No pipeline actions[\s\S]*action_providers = \[\]`},
-		"missing list":      {`region = "eu-west-1"`, `No pipeline actions`},
-		"empty string":      {`action_providers = ["CodeBuild", ""]`, `Empty action provider[\s\S]*action_providers = \["CodeBuild", ""\]`},
-		"wrong case":        {`action_providers = ["codebuild"]`, `Action provider has the wrong case[\s\S]*Did you mean\s+"CodeBuild"\?`},
-		"unknown provider":  {`action_providers = ["CodeDeployToEcs2"]`, `Unknown action provider[\s\S]*Did you mean\s+"CodeDeployToECS"\?`},
-		"wrong category":    {`action_providers = ["Source/CloudFormation"]`, `Action provider not in this category[\s\S]*"Deploy/CloudFormation"`},
-		"unknown category":  {`action_providers = ["Release/S3"]`, `Unknown action category[\s\S]*"Approval"`},
-		"account":           {`action_providers = ["S3"]` + "\n" + `account_id = "12345"`, `Invalid account ID[\s\S]*account_id\s+= "12345"`},
-		"region":            {`action_providers = ["S3"]` + "\n" + `region = "Ireland"`, `Invalid region[\s\S]*region\s+= "Ireland"`},
-		"partition":         {`action_providers = ["S3"]` + "\n" + `partition = "aws-china"`, `Unknown partition[\s\S]*partition\s+= "aws-china"`},
-		"bucket":            {`action_providers = ["S3"]` + "\n" + `artifact_stores = [{ location = "s3://artifacts" }]`, `Invalid artifact store bucket name[\s\S]*s3://artifacts`},
-		"key":               {`action_providers = ["S3"]` + "\n" + `artifact_stores = [{ location = "artifacts", encryption_key_id = "alias/aws/s3" }]`, `Invalid artifact store encryption key[\s\S]*alias/aws/s3`},
-		"key partition":     {`action_providers = ["S3"]` + "\n" + `partition = "aws-cn"` + "\n" + `artifact_stores = [{ location = "artifacts", encryption_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }]`, `Invalid artifact store encryption key[\s\S]*partition\s+"aws-cn"`},
-		"store region":      {`action_providers = ["S3"]` + "\n" + `artifact_stores = [{ location = "artifacts", region = "eu" }]`, `Invalid region`},
-		"too big to inline": {`action_providers = ["CodeBuild"]` + "\n" + `artifact_stores = [for i in range(120) : { location = "artifact-store-bucket-number-${i}-with-a-long-name" }]`, `Policy too large for IAM[\s\S]*10240`},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: protoV6ProviderFactories(),
-				Steps: []resource.TestStep{{
-					Config:      "data \"codepipeline_service_role_policy\" \"test\" {\n" + tc.attributes + "\n}\n",
-					ExpectError: regexp.MustCompile(tc.err),
-				}},
-			})
-		})
-	}
-}
-
 func TestServiceRolePolicy_splitForManagedPolicies(t *testing.T) {
 	stores := `[for i in range(120) : { location = "artifact-store-bucket-number-${i}-with-a-long-name" }]`
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
@@ -229,7 +193,7 @@ output "part_sizes" {
   value = [for doc in data.codepipeline_service_role_policy.test.policy_documents : length(jsondecode(doc).Statement)]
 }`,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(dataSource, tfjsonpath.New("policy_documents"), knownvalue.ListSizeExact(4)),
+					statecheck.ExpectKnownValue(policyAddress, tfjsonpath.New("policy_documents"), knownvalue.ListSizeExact(4)),
 				},
 			},
 		},

@@ -14,7 +14,7 @@ import (
 
 // TestExample_pipelineActions runs the scoped example of the docs as written.
 func TestExample_pipelineActions(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: readExample(t, "data-sources/codepipeline_service_role_policy/data-source-pipeline-actions.tf"),
@@ -30,7 +30,7 @@ func TestExample_pipelineActions(t *testing.T) {
 // (The aws_iam_role_policy example needs the AWS provider, which cannot be
 // installed offline; its data source block is the same shape as this one.)
 func TestExample_dataSource(t *testing.T) {
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: readExample(t, "data-sources/codepipeline_service_role_policy/data-source.tf"),
@@ -56,7 +56,7 @@ func TestExample_dataSourceVariants(t *testing.T) {
 		"data-source-commands-secrets.tf": {"commands_policy_json", `"arn:aws:secretsmanager:us-east-1:444455556666:secret:apiTokens-??????"`},
 	} {
 		t.Run(file, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories(),
 				Steps: []resource.TestStep{{
 					Config: readExample(t, "data-sources/codepipeline_service_role_policy/"+file),
@@ -92,7 +92,7 @@ func TestExample_complete(t *testing.T) {
 			for output, text := range outputs {
 				checks = append(checks, statecheck.ExpectKnownOutputValue(output, contains(text)))
 			}
-			resource.UnitTest(t, resource.TestCase{
+			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: protoV6ProviderFactories(),
 				Steps:                    []resource.TestStep{{Config: readExample(t, "complete/"+dir+"/policy.tf"), ConfigStateChecks: checks}},
 			})
@@ -111,7 +111,7 @@ func readExample(t *testing.T, name string) string {
 
 // TestExample_function runs the function example of the docs as written.
 func TestExample_function(t *testing.T) {
-	resource.UnitTest(t, functionTestCase(resource.TestStep{
+	resource.ParallelTest(t, functionTestCase(resource.TestStep{
 		Config: readExample(t, "functions/service_role_policy/function.tf"),
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownOutputValue("service_role_policy", knownvalue.StringRegexp(regexp.MustCompile(`"ecs:UpdateService"`))),
@@ -125,29 +125,32 @@ func TestExample_function(t *testing.T) {
 // precondition must reject.
 func TestExample_actionTypes(t *testing.T) {
 	example := readExample(t, "data-sources/codepipeline_action_types/data-source.tf")
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config: example,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownOutputValue("deploy_action_type", knownvalue.ObjectPartial(map[string]knownvalue.Check{
-					"iam_actions":        knownvalue.ListPartial(map[int]knownvalue.Check{7: knownvalue.StringExact("iam:PassRole")}),
-					"configuration_keys": stringListOf("ClusterName", "ServiceName"),
-				})),
-			},
-		}},
-	})
-
 	misspelt := strings.Replace(example, `"Deploy/ECS"`, `"Deploy/Ecs"`, 1)
 	if misspelt == example {
 		t.Fatal(`the example no longer uses "Deploy/ECS"`)
 	}
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories(),
-		Steps: []resource.TestStep{{
-			Config:      misspelt,
-			ExpectError: regexp.MustCompile(`Deploy/Ecs is not a CodePipeline action type`),
-		}},
+	t.Run("as written", func(t *testing.T) {
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: protoV6ProviderFactories(),
+			Steps: []resource.TestStep{{
+				Config: example,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("deploy_action_type", knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"iam_actions":        knownvalue.ListPartial(map[int]knownvalue.Check{7: knownvalue.StringExact("iam:PassRole")}),
+						"configuration_keys": stringListOf("ClusterName", "ServiceName"),
+					})),
+				},
+			}},
+		})
+	})
+	t.Run("misspelt", func(t *testing.T) {
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: protoV6ProviderFactories(),
+			Steps: []resource.TestStep{{
+				Config:      misspelt,
+				ExpectError: regexp.MustCompile(`Deploy/Ecs is not a CodePipeline action type`),
+			}},
+		})
 	})
 }
 
@@ -160,7 +163,7 @@ func TestExample_provider(t *testing.T) {
 	if !strings.Contains(provider, `"hashicorp/codepipeline"`) {
 		t.Fatal("the provider example no longer declares source = \"pipelinepolicy/codepipeline\"")
 	}
-	resource.UnitTest(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config: provider + readExample(t, "data-sources/codepipeline_service_role_policy/data-source.tf"),

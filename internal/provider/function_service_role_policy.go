@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"maps"
-	"slices"
 	"strings"
 	"sync"
 
@@ -14,16 +12,19 @@ import (
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
 )
 
-var _ function.Function = (*serviceRolePolicyFunction)(nil)
+var _ function.Function = serviceRolePolicyFunction{}
 
 // NewServiceRolePolicyFunction returns the service_role_policy function.
-func NewServiceRolePolicyFunction() function.Function { return &serviceRolePolicyFunction{} }
+func NewServiceRolePolicyFunction() function.Function { return serviceRolePolicyFunction{} }
 
 // serviceRolePolicyFunction is the codepipeline_service_role_policy data source
-// as an expression. Its options are the data source's input attributes, read
-// from the data source schema, and its result comes from the data source's
-// own conversion and the same builder, so the two cannot drift apart.
-type serviceRolePolicyFunction struct{}
+// as an expression. Its options are the data source's inputs, read by the
+// same declarations, and its result comes from the same builder, so the two
+// cannot drift apart.
+type serviceRolePolicyFunction struct {
+	// record sees every problem reported, for tests; nil otherwise.
+	record func(policy.Problem)
+}
 
 // Argument positions, for errors that Terraform points at the argument.
 const (
@@ -31,11 +32,11 @@ const (
 	argOptions         = 1
 )
 
-func (f *serviceRolePolicyFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+func (f serviceRolePolicyFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "service_role_policy"
 }
 
-func (f *serviceRolePolicyFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+func (f serviceRolePolicyFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
 		Summary: "Builds the IAM policy of a CodePipeline service role",
 		Description: "Returns the same policy JSON as the json attribute of the codepipeline_service_role_policy " +
@@ -84,7 +85,7 @@ func (f *serviceRolePolicyFunction) Definition(_ context.Context, _ function.Def
 	}
 }
 
-func (f *serviceRolePolicyFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+func (f serviceRolePolicyFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var providers types.List
 	var options []types.Dynamic
 	resp.Error = req.Arguments.Get(ctx, &providers, &options)
@@ -92,11 +93,11 @@ func (f *serviceRolePolicyFunction) Run(ctx context.Context, req function.RunReq
 		return
 	}
 	if len(options) > 1 {
-		resp.Error = function.NewArgumentFuncError(argOptions+1, "options may be given only once; put every option "+
+		resp.Error = f.refuse(argOptions+1, "options may be given only once; put every option "+
 			"in one object, such as { account_id = \"111122223333\", region = \"eu-west-1\" }")
 		return
 	}
-	request, funcErr := functionRequest(ctx, providers, options)
+	request, funcErr := f.request(ctx, providers, options)
 	switch {
 	case funcErr != nil:
 		resp.Error = funcErr
@@ -108,51 +109,70 @@ func (f *serviceRolePolicyFunction) Run(ctx context.Context, req function.RunReq
 	default:
 		result := policy.Build(request)
 		if policy.HasError(result.Problems) {
-			resp.Error = problemErrors(result.Problems)
+			resp.Error = f.problemErrors(result.Problems)
 			return
 		}
 		resp.Error = resp.Result.Set(ctx, result.Rendered.JSON)
 	}
 }
 
-// functionRequest converts the arguments with the data source's reader, so
-// the function and the data source read inputs the same way.
-func functionRequest(ctx context.Context, providers types.List, options []types.Dynamic) (policy.Request, *function.FuncError) {
+// codeInvalidArgument is the code of an argument the function cannot read.
+var codeInvalidArgument = policy.NewCode("invalid_argument")
+
+// refuse reports an argument the function cannot read.
+func (f serviceRolePolicyFunction) refuse(arg int64, text string) *function.FuncError {
+	if f.record != nil {
+		f.record(policy.Problem{Code: codeInvalidArgument, Summary: "Invalid argument", Detail: policy.Text{text}})
+	}
+	return function.NewArgumentFuncError(arg, text)
+}
+
+// request converts the arguments with the data source's inputs, so the
+// function and the data source read inputs the same way.
+func (f serviceRolePolicyFunction) request(ctx context.Context, providers types.List, options []types.Dynamic) (policy.Request, *function.FuncError) {
 	r := reader{lenient: true}
 	attrs := map[string]tftypes.Value{}
 	if len(options) == 1 && !options[0].IsNull() && !options[0].IsUnderlyingValueNull() {
 		v, err := options[0].ToTerraformValue(ctx)
 		if err != nil {
-			return policy.Request{}, function.NewArgumentFuncError(argOptions, err.Error())
+			return policy.Request{}, f.refuse(argOptions, err.Error())
 		}
 		if given := r.fields(v, nil, "an object"); given != nil {
 			attrs = given
-			r.checkNames(attrs, nil, optionNames())
+			if _, ok := attrs[actionProviders().name]; ok {
+				r.fail(nil, "has no attribute %q (action providers are the function's first argument). Valid attributes are %s",
+					actionProviders().name, quoteAll(names(optionInputs())))
+			}
+			r.checkNames(attrs, nil, optionInputs())
 		}
 	}
 	v, err := providers.ToTerraformValue(ctx)
 	if err != nil {
-		return policy.Request{}, function.NewArgumentFuncError(argActionProviders, err.Error())
+		return policy.Request{}, f.refuse(argActionProviders, err.Error())
 	}
-	attrs[policy.AttrActionProviders] = v
-	request := r.request(attrs)
+	attrs[actionProviders().name] = v
+	request := read(&r, attrs, pipelineInputs())
+	request.Unknown = r.unknown
 	if r.err == nil {
 		return request, nil
 	}
 	where, arg := argumentPath(r.err.path)
-	return policy.Request{}, function.NewArgumentFuncError(arg, where+" "+r.err.text)
+	return policy.Request{}, f.refuse(arg, where+" "+r.err.text)
 }
 
-// optionNames are the data source's inputs other than action_providers,
+// actionProviders is the input the function takes as its first argument.
+func actionProviders() input[policy.Request] { return pipelineInputs()[0] }
+
+// optionInputs are the data source's inputs other than action_providers,
 // which is the function's first argument.
-var optionNames = sync.OnceValue(func() []string {
-	var names []string
-	for _, name := range slices.Sorted(maps.Keys(pipelineInputs())) {
-		if name != policy.AttrActionProviders {
-			names = append(names, name)
+var optionInputs = sync.OnceValue(func() []input[any] {
+	var options []input[any]
+	for _, in := range pipelineInputs() {
+		if in.field != policy.FieldActionProviders {
+			options = append(options, erase(in))
 		}
 	}
-	return names
+	return options
 })
 
 // argumentPath names a value in the function's terms, and its argument.
@@ -160,7 +180,7 @@ func argumentPath(p policy.Path) (string, int64) {
 	switch {
 	case len(p) == 0:
 		return "options", argOptions
-	case p[0] == policy.AttrActionProviders:
+	case p[0] == policy.FieldActionProviders:
 		return attributePath(p).String(), argActionProviders
 	}
 	return "options." + attributePath(p).String(), argOptions
@@ -169,13 +189,16 @@ func argumentPath(p policy.Path) (string, int64) {
 // problemErrors turns the builder's errors into one function error, each with
 // the data source's wording and the path of the value at fault. Terraform
 // points at the argument of the first problem and ends the text with a period.
-func problemErrors(problems []policy.Problem) *function.FuncError {
+func (f serviceRolePolicyFunction) problemErrors(problems []policy.Problem) *function.FuncError {
 	var funcErr *function.FuncError
 	for _, p := range problems {
 		if p.Warning {
 			continue
 		}
-		text := p.Summary + ". " + p.Detail
+		if f.record != nil {
+			f.record(p)
+		}
+		text := p.Summary + ". " + p.Detail.Format(fieldName)
 		if len(p.Path) == 0 {
 			funcErr = function.ConcatFuncErrors(funcErr, function.NewFuncError(text))
 			continue

@@ -10,6 +10,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/audit"
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
 )
 
 var _ provider.ProviderWithFunctions = (*codePipelineProvider)(nil)
@@ -18,6 +21,9 @@ var _ provider.ProviderWithFunctions = (*codePipelineProvider)(nil)
 type codePipelineProvider struct {
 	// version is set on release, "dev" in local builds and "test" in tests.
 	version string
+	// record sees every problem the data sources and the function report,
+	// for tests; nil otherwise.
+	record func(policy.Problem)
 }
 
 // New returns a constructor for the provider at the given version.
@@ -43,12 +49,27 @@ func (p *codePipelineProvider) Configure(context.Context, provider.ConfigureRequ
 }
 
 func (p *codePipelineProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewServiceRolePolicyDataSource, NewServiceRoleAuditDataSource, NewActionTypesDataSource}
+	return []func() datasource.DataSource{
+		func() datasource.DataSource {
+			return dataSource[policy.Request, built]{spec: policySpec(), record: p.record}
+		},
+		func() datasource.DataSource {
+			return dataSource[audit.Request, audit.Result]{spec: auditSpec(), record: p.record}
+		},
+		func() datasource.DataSource {
+			return dataSource[typeFilter, []policy.ActionType]{spec: actionTypesSpec(), record: p.record}
+		},
+	}
+}
+
+// specs are the data sources' declarations, for what derives from all of them.
+func specs() []specView {
+	return []specView{policySpec().view(), auditSpec().view(), actionTypesSpec().view()}
 }
 
 // Functions needs Terraform 1.8 or later; older versions ignore them.
 func (p *codePipelineProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{NewServiceRolePolicyFunction}
+	return []func() function.Function{func() function.Function { return serviceRolePolicyFunction{record: p.record} }}
 }
 
 func (p *codePipelineProvider) Resources(context.Context) []func() resource.Resource {

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
@@ -10,9 +11,11 @@ import (
 // NewServer returns the protocol 6 server of the provider at the given
 // version, as providerserver.Serve would build it, with nullArguments around it.
 func NewServer(version string) func() tfprotov6.ProviderServer {
-	return func() tfprotov6.ProviderServer {
-		return nullArguments{providerserver.NewProtocol6(New(version)())()}
-	}
+	return func() tfprotov6.ProviderServer { return serve(New(version)()) }
+}
+
+func serve(p provider.Provider) tfprotov6.ProviderServer {
+	return nullArguments{providerserver.NewProtocol6(p)()}
 }
 
 // nullArguments restores the null arguments of a function call that OpenTofu

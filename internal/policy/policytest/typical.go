@@ -1,5 +1,6 @@
-// Package policytest holds request fixtures shared by the policy and
-// provider-level benchmarks, so both measure the same pipeline.
+// Package policytest holds the test data that several packages share: the
+// pipeline the benchmarks measure, the realistic pipelines and the reviewed
+// golden documents.
 package policytest
 
 import "github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"

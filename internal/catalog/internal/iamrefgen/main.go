@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	go run ./internal/iamrefgen -data <package>/data -out testdata/iam-reference.json
+//	go run ./internal/iamrefgen -data <package>/data -out ../iamref/iam-reference.json
 package main
 
 import (
@@ -71,7 +71,7 @@ type (
 
 func main() {
 	data := flag.String("data", "", "the data folder of the installed "+packageName+" package")
-	out := flag.String("out", "testdata/iam-reference.json", "file to write")
+	out := flag.String("out", "../iamref/iam-reference.json", "file to write")
 	flag.Parse()
 	// An unset IAM_DATA_DIR leaves "-data -out file" after go generate's expansion.
 	if *data == "" || strings.HasPrefix(*data, "-") || flag.NArg() > 0 {
