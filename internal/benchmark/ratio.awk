@@ -26,8 +26,10 @@ function median(name,    n, i, j, v, t) {
 END {
 	for (i = 1; i <= names; i++)
 		printf "%-22s median %10.1f µs/op over %d runs\n", order[i], median(order[i]) / 1000, count[order[i]]
-	if (("BuildTypical" in count) && ("MarshalTypical" in count))
-		printf "build ÷ marshal (typical pipeline): %.1f (target ≤ 3)\n", median("BuildTypical") / median("MarshalTypical")
+	if (("BuildTypical" in count) && ("MarshalTypical" in count)) {
+		ratio = median("BuildTypical") / median("MarshalTypical")
+		printf "build ÷ marshal (typical pipeline): %.2f (target ≤ 3) %s\n", ratio, (ratio <= 3) ? "PASS" : "FAIL"
+	}
 	if (("ReadReal" in count) && ("ReadStub" in count) && ("ReadBuild" in count)) {
 		real = median("ReadReal"); stub = median("ReadStub"); build = median("ReadBuild")
 		ratio = real / (stub + build)

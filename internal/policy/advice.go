@@ -35,7 +35,7 @@ func (p *plan) companionAdvice() []Problem {
 			if c.Only != nil {
 				path = path.Child(FieldConfiguration).Child(MapKey(c.Only.Key))
 			}
-			problems = append(problems, warningAt(CodeCompanion, path, "Another role needs permissions too", s.label.Then(plain(c.Detail))))
+			problems = append(problems, warningAt(CodeCompanion, path, "Another role needs permissions too", s.origin.label().Then(plain(c.Detail))))
 		}
 	}
 	return problems

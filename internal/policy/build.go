@@ -88,7 +88,11 @@ func (p *plan) assemble() Result {
 // service role's statements, and those of each action role.
 func (p *plan) render() (service []Statement, byRole map[string][]Statement) {
 	pipeline := scope{pipeline: p.pipeline, pipelineUnset: p.unset}
-	service = render(pipeline, catalog.ArtifactStore(), nil)
+	size := len(catalog.ArtifactStore())
+	for i := range p.steps {
+		size += len(p.steps[i].actionType.Statements)
+	}
+	service = append(make([]Statement, 0, size), render(pipeline, catalog.ArtifactStore(), nil)...)
 	byRole = map[string][]Statement{}
 	for i := range p.steps {
 		s := &p.steps[i]
@@ -122,7 +126,8 @@ func NewDocument(statements []Statement) Document {
 func (r Result) NeededBy(s Statement, action, resource string) []Origin {
 	sid, condition := strings.TrimRight(s.Sid, "0123456789"), conditionKey(s.Condition)
 	var out []Origin
-	for _, x := range r.rendered {
+	for i := range r.rendered {
+		x := &r.rendered[i]
 		if x.Sid != sid && (sid != UnscopedSid || !isUnscoped(x)) || conditionKey(x.Condition) != condition ||
 			!slices.Contains(x.Action, action) || resource != "*" && !slices.Contains(x.Resource, resource) {
 			continue
@@ -138,7 +143,7 @@ func (r Result) NeededBy(s Statement, action, resource string) []Origin {
 // own statements), noting what each rendered statement leaves wider than it
 // could be.
 func render(v scope, templates []catalog.Statement, s *step) []Statement {
-	var rendered []Statement
+	rendered := make([]Statement, 0, len(templates))
 	for _, t := range templates {
 		granted, why := s.grants(t.Only)
 		if !granted || t.Needs != "" && len(v.get(t.Needs)) == 0 {
@@ -158,8 +163,10 @@ func render(v scope, templates []catalog.Statement, s *step) []Statement {
 			continue
 		}
 		condition, reasons := v.renderCondition(t.Condition)
-		for _, reason := range compactReasons(append(reasons, why)) {
-			wider = append(wider, widening{"", reason})
+		if len(reasons) > 0 || len(why) > 0 {
+			for _, reason := range compactReasons(append(reasons, why)) {
+				wider = append(wider, widening{"", reason})
+			}
 		}
 		var origin Origin
 		if s != nil {

@@ -1,8 +1,6 @@
 package policy
 
 import (
-	"bytes"
-	"encoding/json"
 	"unicode"
 	"unicode/utf8"
 )
@@ -61,33 +59,28 @@ type Rendered struct {
 
 // Render encodes the document once and derives every output from it.
 func (d Document) Render() Rendered {
-	minified := d.MinifiedJSON()
-	var indented bytes.Buffer
-	indented.Grow(2 * len(minified)) // indentation roughly doubles a policy
-	if err := json.Indent(&indented, []byte(minified), "", "  "); err != nil {
-		panic("policy: the encoder's own output cannot fail to indent: " + err.Error())
-	}
-	return Rendered{JSON: indented.String(), Minified: minified, Size: sizeOf(minified)}
+	minified, indented := d.encode(true)
+	return Rendered{JSON: indented, Minified: minified, Size: sizeOf(minified)}
 }
 
 // JSON renders the document with two-space indentation.
-func (d Document) JSON() string { return d.Render().JSON }
+func (d Document) JSON() string {
+	_, indented := d.encode(true)
+	return indented
+}
 
 // MinifiedJSON renders the document without insignificant whitespace.
 func (d Document) MinifiedJSON() string {
-	var buf bytes.Buffer
-	buf.Grow(d.estimatedSize()) // one allocation instead of repeated doubling
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false) // IAM counts characters: keep & < > literal
-	if err := enc.Encode(d); err != nil {
-		panic("policy: a document of strings cannot fail to encode: " + err.Error())
-	}
-	return string(bytes.TrimRight(buf.Bytes(), "\n"))
+	minified, _ := d.encode(false)
+	return minified
 }
 
 // Size counts the document's characters the way IAM does against its quotas:
 // every character except whitespace.
-func (d Document) Size() int { return sizeOf(d.MinifiedJSON()) }
+func (d Document) Size() int {
+	minified, _ := d.encode(false)
+	return sizeOf(minified)
+}
 
 func sizeOf(minified string) int {
 	n := 0

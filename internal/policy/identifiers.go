@@ -114,7 +114,7 @@ func checkKeyARN(path Path, value, partition string) *Problem {
 }
 
 func keyARNFault(value, partition string) string {
-	if keyIDPattern().MatchString(value) || strings.HasPrefix(value, "alias/") {
+	if !strings.HasPrefix(value, "arn:") && keyIDPattern().MatchString(value) || strings.HasPrefix(value, "alias/") {
 		return "is a key ID or alias name, not an ARN; IAM policies need the full key ARN"
 	}
 	if strings.Contains(value, ":alias/") {

@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -13,7 +12,7 @@ type grantGroup struct {
 	sid       string
 	condition map[string]map[string][]string
 	condKey   string
-	members   []Statement
+	members   []*Statement
 }
 
 // merge turns rendered statements into the fewest statements that grant
@@ -22,17 +21,19 @@ type grantGroup struct {
 // resources are the same, otherwise the Sid gets a numeric suffix.
 func merge(rendered []Statement) []Statement {
 	type groupKey struct{ sid, condition string }
-	groups := map[groupKey]*grantGroup{}
-	var ordered []*grantGroup
-	for _, s := range rendered {
+	groups := make(map[groupKey]*grantGroup, len(rendered))
+	ordered := make([]*grantGroup, 0, len(rendered))
+	for i := range rendered {
+		s := &rendered[i]
+		sid := s.Sid
 		if isUnscoped(s) {
-			s.Sid = UnscopedSid
+			sid = UnscopedSid
 		}
 		condKey := conditionKey(s.Condition)
-		key := groupKey{s.Sid, condKey}
+		key := groupKey{sid, condKey}
 		g := groups[key]
 		if g == nil {
-			g = &grantGroup{sid: s.Sid, condition: s.Condition, condKey: condKey}
+			g = &grantGroup{sid: sid, condition: s.Condition, condKey: condKey}
 			groups[key] = g
 			ordered = append(ordered, g)
 		}
@@ -43,12 +44,13 @@ func merge(rendered []Statement) []Statement {
 		a, b := ordered[i], ordered[j]
 		return a.sid < b.sid || (a.sid == b.sid && a.condKey < b.condKey)
 	})
-	var merged []Statement
+	merged := make([]Statement, 0, len(ordered))
 	for _, g := range ordered {
-		statements := g.statements()
+		start := len(merged)
+		merged = g.appendStatements(merged)
 		// Within a group, statements have disjoint actions: the first one orders them.
-		sort.Slice(statements, func(i, j int) bool { return statements[i].Action[0] < statements[j].Action[0] })
-		merged = append(merged, statements...)
+		group := merged[start:]
+		sort.Slice(group, func(i, j int) bool { return group[i].Action[0] < group[j].Action[0] })
 	}
 	numberRepeatedSids(merged)
 	return merged
@@ -59,16 +61,17 @@ func merge(rendered []Statement) []Statement {
 // together, where a reviewer or a scanner suppression can find them.
 const UnscopedSid = "UnscopedActions"
 
-func isUnscoped(s Statement) bool {
+func isUnscoped(s *Statement) bool {
 	return len(s.Resource) == 1 && s.Resource[0] == "*" && len(s.Condition) == 0
 }
 
-// statements splits a group into one statement per distinct resource set.
-func (g *grantGroup) statements() []Statement {
+// appendStatements appends the group's statements, one per distinct
+// resource set.
+func (g *grantGroup) appendStatements(out []Statement) []Statement {
 	if len(g.members) == 1 { // the common case: nothing to combine
-		s := g.members[0]
-		s.Action, s.Resource = sortedUnique(s.Action), narrowest(sortedUnique(s.Resource))
-		return []Statement{s}
+		m := g.members[0]
+		return append(out, Statement{Sid: g.sid, Effect: m.Effect, Principal: m.Principal, Action: sortedUnique(m.Action),
+			Resource: narrowest(sortedUnique(m.Resource)), Condition: g.condition})
 	}
 	granted := map[string][]string{} // action -> resources, repeats allowed
 	var actions []string
@@ -80,25 +83,25 @@ func (g *grantGroup) statements() []Statement {
 			granted[action] = append(granted[action], m.Resource...)
 		}
 	}
-	byResources := map[string]*Statement{}
-	var out []*Statement
+	start := len(out)
+	byResources := map[string]int{}
 	for _, action := range actions {
 		resources := narrowest(sortedUnique(granted[action]))
 		sig := strings.Join(resources, "\x00")
-		s := byResources[sig]
-		if s == nil {
-			s = &Statement{Sid: g.sid, Effect: "Allow", Resource: resources, Condition: g.condition}
-			byResources[sig] = s
-			out = append(out, s)
+		i, ok := byResources[sig]
+		if !ok {
+			i = len(out)
+			byResources[sig] = i
+			out = append(out, Statement{Sid: g.sid, Effect: "Allow", Resource: resources, Condition: g.condition})
 		}
-		s.Action = append(s.Action, action)
+		out[i].Action = append(out[i].Action, action)
 	}
-	statements := make([]Statement, len(out))
-	for i, s := range out {
-		sort.Strings(s.Action)
-		statements[i] = *s
+	for i := start; i < len(out); i++ {
+		if !strictlyIncreasing(out[i].Action) {
+			sort.Strings(out[i].Action)
+		}
 	}
-	return statements
+	return out
 }
 
 // narrowest drops every resource "*" already covers.
@@ -128,12 +131,19 @@ func conditionKey(c map[string]map[string][]string) string {
 		return ""
 	}
 	var b strings.Builder
-	for _, operator := range slices.Sorted(maps.Keys(c)) {
-		b.WriteString(operator + "\x01")
-		for _, key := range slices.Sorted(maps.Keys(c[operator])) {
-			b.WriteString(key + "\x02" + strings.Join(c[operator][key], "\x03") + "\x04")
-		}
-	}
+	inKeyOrder(c, func(operator string, entries map[string][]string) {
+		b.WriteString(operator)
+		b.WriteByte(1)
+		inKeyOrder(entries, func(key string, values []string) {
+			b.WriteString(key)
+			b.WriteByte(2)
+			for _, v := range values {
+				b.WriteString(v)
+				b.WriteByte(3)
+			}
+			b.WriteByte(4)
+		})
+	})
 	return b.String()
 }
 

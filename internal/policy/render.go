@@ -237,8 +237,13 @@ func (s scope) expand(p *parsed, template, unknown string) []text {
 	if len(p.sources) == 0 {
 		return []text{{value: template}}
 	}
+	var stack [4]record // most templates have few sources; chosen then stays on the stack
+	chosen := stack[:0]
+	if len(p.sources) > len(stack) {
+		chosen = make([]record, 0, len(p.sources))
+	}
+	chosen = chosen[:len(p.sources)]
 	var out []text
-	chosen := make([]record, len(p.sources))
 	s.fill(p, chosen, 0, unknown, &out)
 	return out
 }

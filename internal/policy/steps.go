@@ -17,9 +17,8 @@ import (
 
 // step is one action or rule to grant for, with its parsed values.
 type step struct {
-	origin     Origin
+	origin     Origin // also starts the messages about the step
 	path       Path
-	label      Text // "In action \"Build\" (...): ", to start messages with
 	actionType catalog.ActionType
 	// config is nil when only the provider is known (action_providers).
 	config map[string]string
@@ -40,7 +39,7 @@ func (c *checker) actionProviders() {
 		types, p := resolveActionProvider(path, entry)
 		c.add(p)
 		for _, t := range types {
-			c.add(deprecation(path, t, nil))
+			c.add(deprecation(path, t, Origin{}))
 			if seen[t.Key()] {
 				continue
 			}
@@ -61,14 +60,13 @@ func (c *checker) action(i int, pa PipelineAction) {
 	if !c.known(path) {
 		return
 	}
-	label := labelFor("action", pa.Name, path)
-	c.where(path, label, pa.Region, pa.RoleARN)
-	t, ok := c.actionType(path, label, pa)
+	origin := Origin{Path: path, Name: pa.Name}
+	c.where(path, origin, pa.Region, pa.RoleARN)
+	t, ok := c.actionType(path, origin, pa)
 	if !ok {
 		return
 	}
-	s := c.newStep(path, label, t, pa.Configuration, pa.Region, pa.RoleARN)
-	s.origin.Name = pa.Name
+	s := c.newStep(origin, t, pa.Configuration, pa.Region, pa.RoleARN)
 	c.environment(&s, path.Child(FieldEnvironmentVariables), pa.EnvironmentVariables)
 	c.plan.steps = append(c.plan.steps, s)
 }
@@ -79,53 +77,70 @@ func (c *checker) rule(i int, r PipelineRule) {
 	if !c.known(path) {
 		return
 	}
-	label := labelFor("rule", r.Name, path)
-	c.where(path, label, r.Region, r.RoleARN)
-	t, ok := c.ruleType(path, label, r)
+	origin := Origin{Path: path, Name: r.Name}
+	c.where(path, origin, r.Region, r.RoleARN)
+	t, ok := c.ruleType(path, origin, r)
 	if !ok {
 		return
 	}
-	c.commands(path.Child(FieldCommands), label, r.Commands)
-	s := c.newStep(path, label, t, r.Configuration, r.Region, r.RoleARN)
-	s.origin.Name = r.Name
+	c.commands(path.Child(FieldCommands), origin, r.Commands)
+	s := c.newStep(origin, t, r.Configuration, r.Region, r.RoleARN)
 	c.plan.steps = append(c.plan.steps, s)
 }
 
-// labelFor starts the messages about one action or rule: where it is, and
-// its name when it has one. Terraform points nested attributes at their
-// block only, so the message itself says where.
-func labelFor(kind, name string, path Path) Text {
-	if name == "" {
-		return say("In %s: ", path)
+// label starts the messages about an action or rule: where it is, and its
+// name when it has one. Terraform points nested attributes at their block
+// only, so the message itself says where. Entries of action providers have
+// none: their problems are on the entry.
+func (o Origin) label() Text {
+	kind := "action"
+	switch {
+	case o.Path == nil || o.Path[0] == FieldActionProviders:
+		return nil
+	case o.Path[0] == FieldPipelineRules:
+		kind = "rule"
 	}
-	return say("In %s %q (%s): ", kind, name, path)
+	if o.Name == "" {
+		return say("In %s: ", o.Path)
+	}
+	return say("In %s %q (%s): ", kind, o.Name, o.Path)
 }
 
 // labelled starts a problem's detail with the label of its action or rule.
-func labelled(label Text, p *Problem) *Problem {
+func (o Origin) labelled(p *Problem) *Problem {
 	if p != nil {
-		p.Detail = label.Then(p.Detail)
+		p.Detail = o.label().Then(p.Detail)
 	}
 	return p
 }
 
 // where checks the region and role an action or rule runs in.
-func (c *checker) where(path Path, label Text, region, role string) {
-	c.add(labelled(label, c.knownCheck(path.Child(FieldRegion), func(at Path) *Problem { return checkRegion(at, region) })))
-	c.add(labelled(label, c.knownCheck(path.Child(FieldRoleARN), func(at Path) *Problem { return checkRoleARN(at, role, c.partition) })))
+func (c *checker) where(path Path, o Origin, region, role string) {
+	if region != "" {
+		c.add(o.labelled(c.knownCheck(path.Child(FieldRegion), func(at Path) *Problem { return checkRegion(at, region) })))
+	}
+	if role != "" {
+		c.add(o.labelled(c.knownCheck(path.Child(FieldRoleARN), func(at Path) *Problem { return checkRoleARN(at, role, c.partition) })))
+	}
+}
+
+// knownChild reports whether the value at path's child step is known,
+// without making the child's path when nothing is unknown.
+func (c *checker) knownChild(path Path, step any) bool {
+	return len(c.req.Unknown) == 0 || c.known(path.Child(step))
 }
 
 // actionType resolves a pipeline action's owner, category and provider.
 // Custom actions, and actions whose type is not known yet, have none.
-func (c *checker) actionType(path Path, label Text, pa PipelineAction) (catalog.ActionType, bool) {
-	if !c.known(path.Child(FieldOwner)) || !c.known(path.Child(FieldCategory)) || !c.known(path.Child(FieldProvider)) {
+func (c *checker) actionType(path Path, o Origin, pa PipelineAction) (catalog.ActionType, bool) {
+	if !c.knownChild(path, FieldOwner) || !c.knownChild(path, FieldCategory) || !c.knownChild(path, FieldProvider) {
 		return catalog.ActionType{}, false
 	}
 	owner := cmp.Or(pa.Owner, catalog.OwnerAWS)
 	if !slices.Contains(owners, owner) {
 		p := errorAt(CodeUnknownOwner, path.Child(FieldOwner), "Unknown action owner",
 			say("%q is not an action owner. Valid owners are %s.", pa.Owner, quoteList(owners)))
-		c.add(labelled(label, &p))
+		c.add(o.labelled(&p))
 		return catalog.ActionType{}, false
 	}
 	if owner == catalog.OwnerCustom {
@@ -138,7 +153,7 @@ func (c *checker) actionType(path Path, label Text, pa PipelineAction) (catalog.
 		w := warningAt(CodePartnerAction, path.Child(FieldProvider), "Partner action not in the catalog", say(
 			"%q is not an action type AWS documents for the service role. A ThirdParty partner action runs on the "+
 				"partner's own job workers and needs nothing from the service role, so nothing is granted for it.", pa.Provider))
-		c.add(labelled(label, &w))
+		c.add(o.labelled(&w))
 		return catalog.ActionType{}, false
 	}
 	if p != nil {
@@ -146,7 +161,7 @@ func (c *checker) actionType(path Path, label Text, pa PipelineAction) (catalog.
 			*p = errorAt(CodeUnknownCategory, path.Child(FieldCategory), "Unknown action category",
 				say("%q is not an action category. Valid categories are %s.", pa.Category, quoteList(catalog.Categories)))
 		}
-		c.add(labelled(label, p))
+		c.add(o.labelled(p))
 		return catalog.ActionType{}, false
 	}
 	t := types[0]
@@ -154,75 +169,77 @@ func (c *checker) actionType(path Path, label Text, pa PipelineAction) (catalog.
 	if pa.Owner != "" && pa.Owner != t.Owner {
 		w := warningAt(CodeUnexpectedOwner, path.Child(FieldOwner), "Unexpected action owner",
 			say("CodePipeline documents owner %q for %s, not %q.", t.Owner, t.Key(), pa.Owner))
-		c.add(labelled(label, &w))
+		c.add(o.labelled(&w))
 	}
-	c.add(deprecation(path.Child(FieldProvider), t, label))
+	c.add(deprecation(path.Child(FieldProvider), t, o))
 	return t, true
 }
 
 var owners = []string{catalog.OwnerAWS, catalog.OwnerThirdParty, catalog.OwnerCustom}
 
 // deprecation warns about an action type AWS no longer recommends.
-func deprecation(path Path, t catalog.ActionType, label Text) *Problem {
+func deprecation(path Path, t catalog.ActionType, o Origin) *Problem {
 	if t.Deprecation == "" {
 		return nil
 	}
 	p := warningAt(CodeDeprecated, path, t.Key()+" is deprecated", plain(t.Deprecation))
-	return labelled(label, &p)
+	return o.labelled(&p)
 }
 
 // ruleType resolves a rule's provider, owner and version.
-func (c *checker) ruleType(path Path, label Text, r PipelineRule) (catalog.ActionType, bool) {
+func (c *checker) ruleType(path Path, o Origin, r PipelineRule) (catalog.ActionType, bool) {
 	if c.known(path.Child(FieldOwner)) && r.Owner != "" && r.Owner != catalog.OwnerAWS {
 		p := errorAt(CodeUnknownRuleOwner, path.Child(FieldOwner), "Unknown rule owner", say(
 			"%q is not a rule owner: every stage-condition rule type is owned by \"AWS\".", r.Owner))
-		c.add(labelled(label, &p))
+		c.add(o.labelled(&p))
 	}
 	if c.known(path.Child(FieldVersion)) && r.Version != "" && r.Version != "1" {
 		p := errorAt(CodeUnknownRuleVersion, path.Child(FieldVersion), "Unknown rule version", say(
 			"CodePipeline documents version \"1\" of every rule type, not %q.", r.Version))
-		c.add(labelled(label, &p))
+		c.add(o.labelled(&p))
 	}
 	if !c.known(path.Child(FieldProvider)) {
 		return catalog.ActionType{}, false
 	}
 	t, p := resolveRuleProvider(path.Child(FieldProvider), r.Provider)
 	if p != nil {
-		c.add(labelled(label, p))
+		c.add(o.labelled(p))
 		return catalog.ActionType{}, false
 	}
 	return t, true
 }
 
 // commands checks a Commands rule's shell commands against CodePipeline's limits.
-func (c *checker) commands(path Path, label Text, commands []string) {
+func (c *checker) commands(path Path, o Origin, commands []string) {
 	if !c.known(path) {
 		return
 	}
 	if len(commands) > 50 {
 		p := errorAt(CodeTooManyCommands, path, "Too many commands",
 			say("%d commands are given; CodePipeline accepts at most 50.", len(commands)))
-		c.add(labelled(label, &p))
+		c.add(o.labelled(&p))
 	}
 	for i, command := range commands {
 		if n := len([]rune(command)); c.known(path.Child(i)) && (n == 0 || n > MaxConfigurationValue) {
 			p := errorAt(CodeInvalidCommand, path.Child(i), "Invalid command",
 				say("a command has %d characters; CodePipeline accepts 1 to %d.", n, MaxConfigurationValue))
-			c.add(labelled(label, &p))
+			c.add(o.labelled(&p))
 		}
 	}
 }
 
 // newStep checks a configuration by the action type's keys and records its
 // values, and why each key that scopes a statement has none.
-func (c *checker) newStep(path Path, label Text, t catalog.ActionType, config map[string]string, region, role string) step {
-	s := step{origin: Origin{Path: path, Type: t.Key()}, path: path, label: label, actionType: t,
-		config: map[string]string{}, values: values{}, unset: map[string]Text{}, roleARN: role}
+func (c *checker) newStep(o Origin, t catalog.ActionType, config map[string]string, region, role string) step {
+	o.Type = t.Key()
+	path := o.Path
+	s := step{origin: o, path: path, actionType: t,
+		config: make(map[string]string, len(config)), values: values{}, unset: map[string]Text{}, roleARN: role}
 	at := path.Child(FieldConfiguration)
 	for _, name := range slices.Sorted(maps.Keys(config)) {
-		if c.known(at.Child(MapKey(name))) {
+		if c.knownChild(at, MapKey(name)) {
 			s.config[name] = config[name]
-			c.configValue(&s, at.Child(MapKey(name)), name, config[name])
+			c.configValue(&s, at, name, config[name])
 		}
 	}
 	for _, k := range t.ConfigKeys {
@@ -231,21 +248,22 @@ func (c *checker) newStep(path Path, label Text, t catalog.ActionType, config ma
 			s.unset[k.Name] = say("%s is not set", at.Child(MapKey(k.Name)))
 		}
 	}
-	if region != "" && c.known(path.Child(FieldRegion)) {
+	if region != "" && c.knownChild(path, FieldRegion) {
 		s.values.set(catalog.Region, region)
 	}
-	if parsed, err := arn.Parse(role); err == nil && c.known(path.Child(FieldRoleARN)) {
+	if parsed, err := arn.Parse(role); role != "" && err == nil && c.knownChild(path, FieldRoleARN) {
 		s.values.set(catalog.Account, parsed.AccountID) // the role's account holds the action's resources
 	}
 	return s
 }
 
-// configValue checks one configuration value by its key's kind.
-func (c *checker) configValue(s *step, path Path, name, value string) {
+// configValue checks one configuration value by its key's kind; at is the
+// configuration's path.
+func (c *checker) configValue(s *step, at Path, name, value string) {
 	t := s.actionType
 	fail := func(code Code, summary string, detail Text) {
-		p := errorAt(code, path, summary, detail)
-		c.add(labelled(s.label, &p))
+		p := errorAt(code, at.Child(MapKey(name)), summary, detail)
+		c.add(s.origin.labelled(&p))
 	}
 	switch n := len([]rune(value)); {
 	case len([]rune(name)) > maxConfigKey:
@@ -268,15 +286,15 @@ func (c *checker) configValue(s *step, path Path, name, value string) {
 			for _, k := range t.ConfigKeys {
 				valid = append(valid, k.Name)
 			}
-			w := warningAt(CodeUnknownConfigKey, path, "Unknown configuration key", say(
+			w := warningAt(CodeUnknownConfigKey, at.Child(MapKey(name)), "Unknown configuration key", say(
 				"%s documents no configuration key %q; it grants nothing. Valid keys are %s.", t.Key(), name, quoteList(valid)))
-			c.add(labelled(s.label, &w))
+			c.add(s.origin.labelled(&w))
 		}
 		return
 	}
 	if isRuntimeVariable(value) {
 		if key.Kind != catalog.Setting || len(key.Values) > 0 {
-			s.unset[name] = say("%s is resolved at run time (%s)", path, value)
+			s.unset[name] = say("%s is resolved at run time (%s)", at.Child(MapKey(name)), value)
 		}
 		return
 	}
@@ -299,7 +317,7 @@ func (c *checker) environment(s *step, path Path, vars []EnvironmentVariable) {
 	if len(vars) > maxEnvironmentVars {
 		p := errorAt(CodeTooManyVariables, path, "Too many environment variables", say(
 			"%d are given; CodePipeline accepts at most %d per action.", len(vars), maxEnvironmentVars))
-		c.add(labelled(s.label, &p))
+		c.add(s.origin.labelled(&p))
 		return
 	}
 	secrets := false
@@ -309,7 +327,7 @@ func (c *checker) environment(s *step, path Path, vars []EnvironmentVariable) {
 			continue
 		}
 		if p := checkEnvironmentVariable(at, v); p != nil {
-			c.add(labelled(s.label, p))
+			c.add(s.origin.labelled(p))
 			continue
 		}
 		if !strings.EqualFold(v.Type, SecretsManager) || !c.known(at.Child(FieldValue)) {
@@ -324,7 +342,7 @@ func (c *checker) environment(s *step, path Path, vars []EnvironmentVariable) {
 		r, fault := parseSecret(v.Value, c.partition)
 		if fault != "" {
 			p := errorAt(CodeInvalidSecret, at.Child(FieldValue), "Invalid secret reference", plain(fault))
-			c.add(labelled(s.label, &p))
+			c.add(s.origin.labelled(&p))
 			continue
 		}
 		s.values[catalog.Secret] = append(s.values[catalog.Secret], r)
@@ -336,13 +354,13 @@ func (c *checker) environment(s *step, path Path, vars []EnvironmentVariable) {
 		w := warningAt(CodeSecretsUndocumented, path, "Secrets not documented for this action type", say(
 			"%s does not document SECRETS_MANAGER environment variables (only Compute/Commands does), so no "+
 				"secretsmanager:GetSecretValue is granted for them.", s.actionType.Key()))
-		c.add(labelled(s.label, &w))
+		c.add(s.origin.labelled(&w))
 		return
 	}
 	w := warningAt(CodeSecretKey, path, "Secrets under a customer managed key need kms:Decrypt", plain(
 		"The policy grants secretsmanager:GetSecretValue on each secret. A secret encrypted with a customer managed "+
 			"KMS key (not aws/secretsmanager) also needs kms:Decrypt on that key: add it to the role, or allow the role in the key policy."))
-	c.add(labelled(s.label, &w))
+	c.add(s.origin.labelled(&w))
 }
 
 // Origin is what a grant is needed for: an action or rule of the request,

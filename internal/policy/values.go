@@ -166,8 +166,8 @@ func functionRecord(key catalog.ConfigKey, r record, name, qualifier string) (re
 	return r, nil
 }
 
-// compiledRules caches the catalog's naming patterns; they are compiled when
-// first used, not at provider start-up.
+// compiledRules caches the catalog's naming patterns by rule; they are
+// compiled when first used, not at provider start-up.
 var compiledRules sync.Map
 
 // nameValid reports whether name follows rule (nil: any name).
@@ -175,9 +175,9 @@ func nameValid(rule *catalog.NamingRule, name string) bool {
 	if rule == nil {
 		return true
 	}
-	compiled, ok := compiledRules.Load(rule.Pattern)
+	compiled, ok := compiledRules.Load(rule) // by pointer: the catalog's rules are shared
 	if !ok {
-		compiled, _ = compiledRules.LoadOrStore(rule.Pattern, newPattern(rule.Pattern))
+		compiled, _ = compiledRules.LoadOrStore(rule, newPattern(rule.Pattern))
 	}
 	p, _ := compiled.(*pattern)
 	return (rule.MaxLength == 0 || len(name) <= rule.MaxLength) && p.MatchString(name)
