@@ -7,18 +7,33 @@
 //
 // Every (action, resource) of the built policy becomes requests to the
 // evaluator (internal/iameval) with the statement's condition satisfied: one
-// request per value of each condition key, with the service role as the
-// principal. A resource without wildcards is judged exactly. A wildcard
-// stands for many resources, so it is judged by stand-in values: each '*'
-// becomes a run of a character none of the documents contains, once one
-// character long and once longer than any string in them, and each '?' one
-// such character. The documents can allow both only with a wildcard of their
-// own in the same place, which allows every value there. Two exceptions
-// remain: documents that cover our wildcard only by several '?' patterns of
-// fixed lengths, and a wildcard of theirs that needs a minimum length
-// ("??*"); both are judged complete although some lengths are not allowed.
-// A Deny, or an Allow's NotResource, that names part of what our wildcard
-// covers is found by comparing patterns and reported as missing.
+// request per value of each condition key. Each request carries the keys AWS
+// puts in every request of the service role's session whose values the
+// inputs tell: aws:SecureTransport "true", aws:PrincipalType "AssumedRole",
+// aws:PrincipalArn (the service role's ARN, when given), aws:PrincipalAccount
+// (that role's account, else the pipeline's), aws:CurrentTime and
+// aws:EpochTime (Request.Now, unless zero), and aws:RequestedRegion: the
+// region the resource names, else that of each action, rule or artifact store
+// needing the grant, one request per region. Any other key, and a key whose
+// value is not known, is absent, as IAM reads a request without it: an Allow
+// or Deny conditioned on it with a plain operator does not apply, and one
+// with a negated or IfExists operator does.
+//
+// A resource without wildcards is judged exactly. A wildcard stands for many
+// resources, so it is judged by stand-in values: each '*' becomes a run of a
+// character none of the documents contains, once one character long and once
+// longer than any string in them, and each '?' one such character. The
+// documents can allow both only with a wildcard of their own in the same
+// place, which allows every value there. Two exceptions remain: documents
+// that cover our wildcard only by several '?' patterns of fixed lengths, and
+// a wildcard of theirs that needs a minimum length ("??*"); both are judged
+// complete although some lengths are not allowed. An Allow's NotResource that
+// names part of what our wildcard covers is found by comparing patterns and
+// reported as missing.
+//
+// A Deny that denies a request, or names part of what our wildcard covers, is
+// reported whether or not anything allows the grant: the Missing entry names
+// it in DeniedBy, since adding MissingPolicy does not help while it stands.
 //
 // Only identity policies are read: service control policies, permissions
 // boundaries and resource policies (bucket and key policies) are not.
@@ -26,7 +41,9 @@ package audit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/iameval"
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
@@ -56,6 +73,9 @@ type Request struct {
 	Documents []string
 	// FailWhenIncomplete turns the warning about missing permissions into an error.
 	FailWhenIncomplete bool
+	// Now is the time the role's requests are judged at (aws:CurrentTime and
+	// aws:EpochTime); the zero time leaves those keys out.
+	Now time.Time
 }
 
 // Result is what the role lacks and what it grants beyond the pipeline's needs.
@@ -80,6 +100,8 @@ type Missing struct {
 	Resource string
 	// NeededBy names the actions and rules (or artifact stores) that need it.
 	NeededBy []policy.Origin
+	// Sources are the pages that show the grant is needed.
+	Sources []string
 	// Why says why the documents do not allow it, where there is more to say
 	// than that nothing allows it: a condition value, a NotResource, a Deny.
 	Why policy.Text
@@ -149,7 +171,7 @@ func Audit(req Request) Result {
 	if policy.HasError(problems) {
 		return Result{Problems: problems}
 	}
-	c := newChecker(req.Pipeline, policies)
+	c := newChecker(req, built.Pipeline, policies)
 	result := c.missing(built)
 	result.Broader = broader(policies, built.Document)
 	result.Problems = append(problems, incompleteProblem(result.Missing, req.FailWhenIncomplete)...)
@@ -173,12 +195,13 @@ func parse(i int, document string) (iameval.Policy, *policy.Problem) {
 	fail := func(detail string) (iameval.Policy, *policy.Problem) {
 		return iameval.Policy{}, &policy.Problem{Code: CodeInvalidDocument, Path: path, Summary: "Invalid policy document",
 			Detail: policy.Text{path, " " + detail + ". Give the JSON text of a policy attached to the role, such as " +
-				"aws_iam_role_policy.<name>.policy or data.aws_iam_policy.<name>.policy."}}
+				"aws_iam_role_policy.<name>.policy or data.aws_iam_policy.<name>.policy, or the output of aws iam " +
+				"get-role-policy or aws iam get-policy-version."}}
 	}
 	if strings.TrimSpace(document) == "" {
 		return fail("is empty")
 	}
-	p, err := iameval.Parse(document)
+	p, err := iameval.Parse(unwrap(document))
 	if err != nil {
 		return fail("is not a valid IAM policy document: " + err.Error())
 	}
@@ -193,17 +216,14 @@ func parse(i int, document string) (iameval.Policy, *policy.Problem) {
 const shownMissing = 5
 
 // incompleteProblem sums up what is missing, as a warning or, for CI gates,
-// an error.
+// an error. It names the Deny statements in the way, since attaching
+// MissingPolicy does not help while they stand.
 func incompleteProblem(missing []Missing, fail bool) []policy.Problem {
 	if len(missing) == 0 {
 		return nil
 	}
 	detail := policy.Text{"The role's ", policy.Path{FieldDocuments}, fmt.Sprintf(" do not allow %d calls this pipeline makes:", len(missing))}
-	denied := 0
 	for i, m := range missing {
-		if m.DeniedBy != nil {
-			denied++
-		}
 		if i < shownMissing {
 			detail = append(append(detail, fmt.Sprintf("\n  - %s on %s: ", m.Action, m.Resource)), m.Reason()...)
 		}
@@ -211,11 +231,7 @@ func incompleteProblem(missing []Missing, fail bool) []policy.Problem {
 	if len(missing) > shownMissing {
 		detail = append(detail, fmt.Sprintf("\n  - and %d more (see ", len(missing)-shownMissing), policy.Path{FieldMissing}, ")")
 	}
-	detail = append(detail, "\nAttach ", policy.Path{FieldMissingPolicy}, " to the role, for example with another aws_iam_role_policy.")
-	if denied > 0 {
-		detail = append(detail, fmt.Sprintf(" %d of them are denied by a Deny statement, which no added grant overrides: "+
-			"narrow that statement as well.", denied))
-	}
+	detail = append(detail, remedy(missing)...)
 	problem := policy.Problem{Code: CodeIncomplete, Path: policy.Path{FieldDocuments}, Warning: true,
 		Summary: "Service role lacks permissions", Detail: detail}
 	if fail {
@@ -223,4 +239,32 @@ func incompleteProblem(missing []Missing, fail bool) []policy.Problem {
 		problem.Detail = append(detail, " This is an error because ", policy.Path{FieldFailWhenIncomplete}, " is true.")
 	}
 	return []policy.Problem{problem}
+}
+
+// remedy says what completes the role: MissingPolicy, and first narrowing
+// each Deny statement that denies all or part of a missing grant.
+func remedy(missing []Missing) policy.Text {
+	attach := policy.Text{policy.Path{FieldMissingPolicy}, " to the role, for example with another aws_iam_role_policy."}
+	var denies []StatementRef
+	denied := 0
+	for _, m := range missing {
+		if m.DeniedBy != nil {
+			denied++
+			if !slices.Contains(denies, *m.DeniedBy) {
+				denies = append(denies, *m.DeniedBy)
+			}
+		}
+	}
+	if denied == 0 {
+		return append(policy.Text{"\nAttach "}, attach...)
+	}
+	t := policy.Text{fmt.Sprintf("\nDeny statements block all or part of %d of these calls, and no added grant overrides "+
+		"a Deny: attaching ", denied), policy.Path{FieldMissingPolicy}, " alone does not complete the role. Narrow "}
+	for i, ref := range denies {
+		if i > 0 {
+			t = append(t, ", ")
+		}
+		t = append(t, ref.Text()...)
+	}
+	return append(append(t, ", then attach "), attach...)
 }

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
 )
@@ -172,6 +174,10 @@ func TestConditions(t *testing.T) {
 	passRole := func(condition string) string {
 		return fmt.Sprintf(`{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"%s}`, condition)
 	}
+	withPassRole := func(condition string) []string {
+		return []string{doc(anyS3, ecsActions, passRole(`, "Condition": `+condition))}
+	}
+	passRoleMissing := []string{"iam:PassRole arn:aws:iam::111122223333:role/*"}
 	for name, tc := range map[string]struct {
 		req       policy.Request
 		documents []string
@@ -180,11 +186,18 @@ func TestConditions(t *testing.T) {
 	}{
 		"one of two services": {ecs, []string{doc(anyS3, ecsActions, passRole(`, "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}`))},
 			[]string{"iam:PassRole arn:aws:iam::111122223333:role/*"}, `needed by Deploy/ECS; not allowed for iam:PassedToService "ecs.amazonaws.com"`},
-		"both services, IfExists": {ecs, []string{doc(anyS3, ecsActions, passRole(`, "Condition": {"StringEqualsIfExists": {"iam:PassedToService": ["ecs.amazonaws.com", "ecs-tasks.amazonaws.com"]}}`))}, nil, ""},
-		"no condition":            {ecs, []string{doc(anyS3, ecsActions, passRole(""))}, nil, ""},
-		"a key the request lacks": {ecs, []string{doc(anyS3, ecsActions, passRole(`, "Condition": {"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}`))},
-			[]string{"iam:PassRole arn:aws:iam::111122223333:role/*"}, "needed by Deploy/ECS"},
-		"tagging only while registering": {ecs, []string{doc(anyS3, allow(`"ecs:*"`, `"*"`), passRole(""))}, nil, ""},
+		"both services, IfExists":                       {ecs, []string{doc(anyS3, ecsActions, passRole(`, "Condition": {"StringEqualsIfExists": {"iam:PassedToService": ["ecs.amazonaws.com", "ecs-tasks.amazonaws.com"]}}`))}, nil, ""},
+		"no condition":                                  {ecs, []string{doc(anyS3, ecsActions, passRole(""))}, nil, ""},
+		"a key the request lacks":                       {ecs, withPassRole(`{"StringEquals": {"aws:SourceVpc": "vpc-1234"}}`), passRoleMissing, "needed by Deploy/ECS"},
+		"a negated operator on a key the request lacks": {ecs, withPassRole(`{"StringNotEquals": {"aws:SourceVpc": "vpc-1234"}}`), nil, ""},
+		"the pipeline's region":                         {ecs, withPassRole(`{"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}`), nil, ""},
+		"another region":                                {ecs, withPassRole(`{"StringEquals": {"aws:RequestedRegion": "us-east-1"}}`), passRoleMissing, "needed by Deploy/ECS"},
+		"only over TLS":                                 {ecs, withPassRole(`{"Bool": {"aws:SecureTransport": "true"}}`), nil, ""},
+		"only as an assumed role":                       {ecs, withPassRole(`{"StringEquals": {"aws:PrincipalType": "AssumedRole"}}`), nil, ""},
+		"only as a user":                                {ecs, withPassRole(`{"StringEquals": {"aws:PrincipalType": "User"}}`), passRoleMissing, "needed by Deploy/ECS"},
+		"until a date to come":                          {ecs, withPassRole(`{"DateLessThan": {"aws:CurrentTime": "2031-01-01T00:00:00Z"}}`), nil, ""},
+		"until a date gone by":                          {ecs, withPassRole(`{"NumericLessThan": {"aws:EpochTime": "1700000000"}}`), passRoleMissing, "needed by Deploy/ECS"},
+		"tagging only while registering":                {ecs, []string{doc(anyS3, allow(`"ecs:*"`, `"*"`), passRole(""))}, nil, ""},
 		"the bucket's account": {pipeline("Invoke/Lambda", nil), []string{doc(allow(`"lambda:*"`, `"*"`),
 			`{"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceAccount": "111122223333"}}}`)}, nil, ""},
 		"another bucket account": {pipeline("Invoke/Lambda", nil), []string{doc(allow(`"lambda:*"`, `"*"`),
@@ -195,7 +208,7 @@ func TestConditions(t *testing.T) {
 				"s3:PutObjectTagging arn:aws:s3:::artifacts/*"}, "needed by the artifact stores"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			r := Audit(Request{Pipeline: tc.req, Documents: tc.documents})
+			r := Audit(Request{Pipeline: tc.req, Documents: tc.documents, Now: testNow})
 			if got := missingGrants(r); !reflect.DeepEqual(got, tc.missing) {
 				t.Fatalf("missing %q, want %q", got, tc.missing)
 			}
@@ -207,6 +220,37 @@ func TestConditions(t *testing.T) {
 		})
 	}
 }
+
+// TestRequestedRegion audits a pipeline in eu-west-1 with an action in
+// us-east-1 against a role that allows calls in eu-west-1 only: exactly the
+// grants of that action and of its region's artifact store are missing.
+func TestRequestedRegion(t *testing.T) {
+	req := pipeline("Invoke/Lambda", map[string]string{"FunctionName": "notify"})
+	req.PipelineActions[0].Region = "us-east-1"
+	req.ArtifactStores = []policy.ArtifactStore{{Location: "artifacts", Region: "eu-west-1"}, {Location: "artifacts-us", Region: "us-east-1"}}
+	documents := []string{doc(`{"Effect": "Allow", "Action": ["s3:*", "lambda:*"], "Resource": "*", "Condition": {"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}}`)}
+	r := Audit(Request{Pipeline: req, Documents: documents})
+	if len(r.Missing) == 0 {
+		t.Fatal("want the action's grants missing")
+	}
+	for _, m := range r.Missing {
+		if !strings.Contains(m.Resource, "us-east-1") && !strings.Contains(m.Resource, "artifacts-us") && m.Resource != "*" {
+			t.Errorf("%s on %s is in eu-west-1, but reported missing: %s", m.Action, m.Resource, m.Reason())
+		}
+	}
+	got := missingGrants(r)
+	if slices.ContainsFunc(got, func(g string) bool { return strings.Contains(g, ":::artifacts/") }) {
+		t.Errorf("the eu-west-1 artifact store is reported missing: %q", got)
+	}
+	for _, want := range []string{"lambda:ListFunctions *", "s3:PutObject arn:aws:s3:::artifacts-us/*"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%s is called in us-east-1, but not reported missing: %q", want, got)
+		}
+	}
+}
+
+// testNow is the time the tests audit at.
+var testNow = time.Date(2026, 1, 15, 9, 0, 0, 0, time.UTC)
 
 // TestTagCondition audits EC2 deploys, whose SendCommand grant is limited
 // by a StringLike on the instance tag the action targets.
@@ -270,24 +314,31 @@ func TestPrincipal(t *testing.T) {
 func TestDenyStatements(t *testing.T) {
 	req := pipeline("Build/CodeBuild", nil)
 	grant := allow(`"codebuild:*"`, `"arn:aws:codebuild:eu-west-1:111122223333:project/*"`)
+	denyProd := `{"Effect": "Deny", "Action": "codebuild:Start*", "Resource": "arn:aws:codebuild:eu-west-1:111122223333:project/prod-*"}`
+	partly := "partly denied by Documents[0] Statement[2], which names some of the resources arn:aws:codebuild:eu-west-1:111122223333:project/* stands for"
 	for name, tc := range map[string]struct {
 		documents []string
 		missing   []string
 		reason    string
+		deniedBy  *StatementRef
 	}{
 		"denied outright": {[]string{doc(anyS3, grant), `{"Version": "2012-10-17", "Statement": {"Sid": "NoBuilds", "Effect": "Deny", "Action": "codebuild:StartBuild", "Resource": "*"}}`},
-			[]string{"codebuild:StartBuild arn:aws:codebuild:eu-west-1:111122223333:project/*"}, `needed by Build/CodeBuild; denied by Documents[1] Statement[0] ("NoBuilds")`},
-		"denied for some projects": {[]string{doc(anyS3, grant, `{"Effect": "Deny", "Action": "codebuild:Start*", "Resource": "arn:aws:codebuild:eu-west-1:111122223333:project/prod-*"}`)},
+			[]string{"codebuild:StartBuild arn:aws:codebuild:eu-west-1:111122223333:project/*"}, `needed by Build/CodeBuild; denied by Documents[1] Statement[0] ("NoBuilds")`,
+			&StatementRef{1, 0, "NoBuilds"}},
+		"denied for some projects": {[]string{doc(anyS3, grant, denyProd)},
 			[]string{"codebuild:StartBuildBatch arn:aws:codebuild:eu-west-1:111122223333:project/*", "codebuild:StartBuild arn:aws:codebuild:eu-west-1:111122223333:project/*"},
-			"needed by Build/CodeBuild; partly denied by Documents[0] Statement[2], which names some of the resources arn:aws:codebuild:eu-west-1:111122223333:project/* stands for"},
+			"needed by Build/CodeBuild; " + partly, &StatementRef{0, 2, ""}},
+		"denied for some projects, allowed for none": {[]string{doc(anyS3, allow(`"codebuild:BatchGet*"`, `"*"`), denyProd)},
+			[]string{"codebuild:StartBuildBatch arn:aws:codebuild:eu-west-1:111122223333:project/*", "codebuild:StartBuild arn:aws:codebuild:eu-west-1:111122223333:project/*"},
+			"needed by Build/CodeBuild; " + partly, &StatementRef{0, 2, ""}},
 		"a deny that does not apply": {[]string{doc(anyS3, grant, `{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}`,
-			`{"Effect": "Deny", "Action": "codebuild:DeleteProject", "Resource": "*"}`, `{"Effect": "Deny", "Action": "codebuild:StartBuild", "Resource": "arn:aws:codebuild:eu-west-2:*:*"}`)}, nil, ""},
+			`{"Effect": "Deny", "Action": "codebuild:DeleteProject", "Resource": "*"}`, `{"Effect": "Deny", "Action": "codebuild:StartBuild", "Resource": "arn:aws:codebuild:eu-west-2:*:*"}`)}, nil, "", nil},
 		"allowed outside some projects": {[]string{doc(anyS3, `{"Effect": "Allow", "Action": "codebuild:*", "NotResource": "arn:aws:codebuild:eu-west-1:111122223333:project/prod-*"}`)},
 			[]string{"codebuild:BatchGetBuildBatches arn:aws:codebuild:eu-west-1:111122223333:project/*", "codebuild:StartBuildBatch arn:aws:codebuild:eu-west-1:111122223333:project/*",
 				"codebuild:BatchGetBuilds arn:aws:codebuild:eu-west-1:111122223333:project/*", "codebuild:StartBuild arn:aws:codebuild:eu-west-1:111122223333:project/*"},
-			"needed by Build/CodeBuild; Documents[0] Statement[1] allows it only outside its NotResource, which names some of the resources arn:aws:codebuild:eu-west-1:111122223333:project/* stands for"},
-		"NotResource and a whole grant": {[]string{doc(anyS3, grant, `{"Effect": "Allow", "Action": "codebuild:*", "NotResource": "arn:aws:codebuild:eu-west-1:111122223333:project/prod-*"}`)}, nil, ""},
-		"NotResource elsewhere":         {[]string{doc(anyS3, `{"Effect": "Allow", "Action": "codebuild:*", "NotResource": "arn:aws:codebuild:eu-west-2:111122223333:project/*"}`)}, nil, ""},
+			"needed by Build/CodeBuild; Documents[0] Statement[1] allows it only outside its NotResource, which names some of the resources arn:aws:codebuild:eu-west-1:111122223333:project/* stands for", nil},
+		"NotResource and a whole grant": {[]string{doc(anyS3, grant, `{"Effect": "Allow", "Action": "codebuild:*", "NotResource": "arn:aws:codebuild:eu-west-1:111122223333:project/prod-*"}`)}, nil, "", nil},
+		"NotResource elsewhere":         {[]string{doc(anyS3, `{"Effect": "Allow", "Action": "codebuild:*", "NotResource": "arn:aws:codebuild:eu-west-2:111122223333:project/*"}`)}, nil, "", nil},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := Audit(Request{Pipeline: req, Documents: tc.documents})
@@ -295,14 +346,43 @@ func TestDenyStatements(t *testing.T) {
 				t.Fatalf("missing %q, want %q", got, tc.missing)
 			}
 			for _, m := range r.Missing {
-				if m.Reason().String() != tc.reason {
-					t.Errorf("reason %q, want %q", m.Reason(), tc.reason)
+				if m.Reason().String() != tc.reason || !reflect.DeepEqual(m.DeniedBy, tc.deniedBy) {
+					t.Errorf("reason %q denied by %v, want %q by %v", m.Reason(), m.DeniedBy, tc.reason, tc.deniedBy)
 				}
 			}
-			if strings.Contains(tc.reason, "denied by") && !strings.Contains(r.Problems[len(r.Problems)-1].Detail.String(), "denied by a Deny statement") {
-				t.Errorf("the warning does not say a Deny must be narrowed: %q", r.Problems[len(r.Problems)-1].Detail)
+			if tc.deniedBy != nil {
+				checkNamesDeny(t, r, "Documents[0] Statement[2]", "Documents[1] Statement[0] (\"NoBuilds\")")
 			}
 		})
+	}
+}
+
+// checkNamesDeny checks that the warning names one of the Deny statements
+// and says that attaching MissingPolicy alone does not complete the role.
+func checkNamesDeny(t *testing.T, r Result, denies ...string) {
+	t.Helper()
+	detail := r.Problems[len(r.Problems)-1].Detail.String()
+	named := slices.ContainsFunc(denies, func(d string) bool { return strings.Contains(detail, "Narrow "+d) })
+	if !named || !strings.Contains(detail, "attaching MissingPolicy alone does not complete the role") || strings.Contains(detail, "\nAttach ") {
+		t.Errorf("the warning does not name the Deny to narrow, or promises that MissingPolicy completes the role: %q", detail)
+	}
+}
+
+// TestDenyOnPartOfAMissingGrant is the case of a role that lacks a grant and
+// denies part of it: attaching missing_policy_json leaves the call denied,
+// so the audit names the Deny, before and after.
+func TestDenyOnPartOfAMissingGrant(t *testing.T) {
+	req := pipeline("Invoke/StepFunctions", map[string]string{"StateMachineArn": "arn:aws:states:eu-west-1:111122223333:stateMachine:sm"})
+	documents := []string{doc(anyS3, allow(`["states:StartExecution", "states:DescribeStateMachine"]`, `"*"`),
+		`{"Sid": "DenyProd", "Effect": "Deny", "Action": "states:*", "Resource": "arn:aws:states:eu-west-1:111122223333:execution:sm:prod-run"}`)}
+	want := &StatementRef{0, 2, "DenyProd"}
+	for round := 0; round < 2; round++ {
+		r := Audit(Request{Pipeline: req, Documents: documents})
+		if len(r.Missing) != 1 || r.Missing[0].Action != "states:DescribeExecution" || !reflect.DeepEqual(r.Missing[0].DeniedBy, want) {
+			t.Fatalf("round %d: want states:DescribeExecution missing and denied by %v, got %+v", round, want, r.Missing)
+		}
+		checkNamesDeny(t, r, `Documents[0] Statement[2] ("DenyProd")`)
+		documents = append(documents, r.MissingPolicy.JSON())
 	}
 }
 

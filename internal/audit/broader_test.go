@@ -31,7 +31,7 @@ func TestBroader(t *testing.T) {
 			Instead: []string{"ecs:UpdateService on arn:aws:ecs:eu-west-1:111122223333:service/prod/web (ECSServices)"}}}},
 		"NotResource": {`{"Effect": "Allow", "Action": "lambda:InvokeFunction", "NotResource": "arn:aws:lambda:*:*:function:admin"}`, []Broad{{Kind: BroadResources,
 			Granted: []string{"lambda:InvokeFunction"},
-			Instead: []string{"lambda:InvokeFunction on arn:aws:lambda:eu-west-1:111122223333:function:*, arn:aws:lambda:eu-west-1:111122223333:function:*:* (LambdaInvokeFunction)"}}}},
+			Instead: []string{"lambda:InvokeFunction on arn:aws:lambda:eu-west-1:111122223333:function:* (LambdaInvokeFunction)"}}}},
 		"PassRole to any service": {allow(`"iam:PassRole"`, `"arn:aws:iam::111122223333:role/web-task"`), []Broad{{Kind: BroadPassRole,
 			Granted: []string{"iam:PassRole"}, Instead: []string{services}}}},
 		"PassRole among everything": {allow(`"*"`, `"arn:aws:iam::111122223333:role/*"`), []Broad{{Kind: BroadActions, Granted: []string{"*"}, Instead: []string{services}},

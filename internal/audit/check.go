@@ -2,7 +2,6 @@ package audit
 
 import (
 	"encoding/json"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,8 +19,8 @@ type checker struct {
 	carving bool
 }
 
-func newChecker(req policy.Request, policies []iameval.Policy) checker {
-	c := checker{prober: newProber(req, policies), policies: policies}
+func newChecker(req Request, pipeline policy.Request, policies []iameval.Policy) checker {
+	c := checker{prober: newProber(pipeline, req.Now, policies), policies: policies}
 	for _, p := range policies {
 		c.carving = c.carving || slices.ContainsFunc(p.Statements, func(s iameval.Statement) bool {
 			return s.Effect == "Deny" || s.NotResource != nil
@@ -39,12 +38,13 @@ func (c checker) missing(built policy.Result) Result {
 		sid := catalogSid(s.Sid)
 		for _, action := range s.Action {
 			for _, resource := range s.Resource {
-				verdict := c.judge(action, resource, s.Condition)
+				neededBy := func() []policy.Origin { return built.NeededBy(s, action, resource) }
+				verdict := c.judge(action, resource, s.Condition, c.regions(resource, neededBy))
 				if verdict.allowed {
 					continue
 				}
 				found[grantKey(sid, s.Condition, action, resource)] = Missing{Action: action, Resource: resource,
-					NeededBy: built.NeededBy(s, action, resource), Why: verdict.why, DeniedBy: verdict.deniedBy}
+					NeededBy: neededBy(), Sources: built.Explain(s).Sources, Why: verdict.why, DeniedBy: verdict.deniedBy}
 				grants = append(grants, policy.Statement{Sid: sid, Effect: "Allow", Action: []string{action},
 					Resource: []string{resource}, Condition: s.Condition})
 			}
@@ -85,22 +85,28 @@ type verdict struct {
 }
 
 // judge decides whether the documents allow action on resource under
-// condition and, when they do not, says why if there is more to say than
-// that nothing allows it.
-func (c checker) judge(action, resource string, condition map[string]map[string][]string) verdict {
-	probes := c.probes(action, resource, condition)
-	var denied []iameval.Request
-	for _, probe := range probes {
-		switch iameval.EvaluateIdentity(c.policies, probe) {
-		case iameval.ExplicitDeny:
-			ref := c.denial(probe)
-			return verdict{why: append(policy.Text{"denied by "}, ref.Text()...), deniedBy: &ref}
-		case iameval.ImplicitDeny:
-			denied = append(denied, probe)
-			continue
+// condition in the regions and, when they do not, says why if there is more
+// to say than that nothing allows it. A Deny is looked for first, whether or
+// not anything allows the grant: while it stands, granting more does not help.
+func (c checker) judge(action, resource string, condition map[string]map[string][]string, regions []string) verdict {
+	probes := c.probes(action, resource, condition, regions)
+	decisions, deny := c.decide(probes)
+	if deny != nil {
+		return *deny
+	}
+	wildcard := c.carving && resource != "*" && hasWildcard(resource)
+	if wildcard {
+		if v, found := c.partlyDenied(resource, probes); found {
+			return v
 		}
-		if c.carving && resource != "*" && hasWildcard(resource) {
-			if v := c.carvedOut(resource, probe); !v.allowed {
+	}
+	var denied []iameval.Request
+	for i, probe := range probes {
+		switch {
+		case decisions[i] != iameval.Allowed:
+			denied = append(denied, probe)
+		case wildcard:
+			if v := c.outsideNotResource(resource, probe); !v.allowed {
 				return v
 			}
 		}
@@ -111,10 +117,23 @@ func (c checker) judge(action, resource string, condition map[string]map[string]
 	case len(denied) == len(probes):
 		return verdict{} // nothing allows it
 	}
-	if note := conditionNote(condition, denied); note != "" {
+	if note := conditionNote(variedKeys(condition, regions), denied); note != "" {
 		return verdict{why: policy.Text{note}}
 	}
 	return verdict{why: policy.Text{"allowed for only some of the resources " + resource + " stands for"}}
+}
+
+// decide evaluates the probes; a probe the documents deny explicitly ends
+// it with the Deny that does.
+func (c checker) decide(probes []iameval.Request) ([]iameval.Decision, *verdict) {
+	decisions := make([]iameval.Decision, len(probes))
+	for i, probe := range probes {
+		if decisions[i] = iameval.EvaluateIdentity(c.policies, probe); decisions[i] == iameval.ExplicitDeny {
+			ref := c.denial(probe)
+			return nil, &verdict{why: append(policy.Text{"denied by "}, ref.Text()...), deniedBy: &ref}
+		}
+	}
+	return decisions, nil
 }
 
 // denial points at the first statement that denies the probe.
@@ -129,31 +148,40 @@ func (c checker) denial(probe iameval.Request) StatementRef {
 	panic("audit: an explicit deny without a Deny statement")
 }
 
-// carvedOut checks an allowed probe for a wildcard resource: a Deny that
-// names some of the resources the wildcard stands for, or Allow statements
-// that leave some of them out with NotResource, make the grant incomplete
-// although the probe itself is allowed.
-func (c checker) carvedOut(resource string, probe iameval.Request) verdict {
-	whole := false
+// partlyDenied finds a Deny that names some of the resources a wildcard of
+// ours stands for, although it denies none of the probes.
+func (c checker) partlyDenied(resource string, probes []iameval.Request) (verdict, bool) {
+	for i, p := range c.policies {
+		for j, s := range p.Statements {
+			if s.Effect != "Deny" || !overlapsAny(resource, s.Resource) ||
+				!slices.ContainsFunc(probes, func(probe iameval.Request) bool { return holdsForAnyResource(p, s, probe) }) {
+				continue
+			}
+			ref := StatementRef{Document: i, Statement: j, Sid: s.Sid}
+			return verdict{deniedBy: &ref, why: append(append(policy.Text{"partly denied by "}, ref.Text()...),
+				", which names some of the resources "+resource+" stands for")}, true
+		}
+	}
+	return verdict{}, false
+}
+
+// outsideNotResource checks an allowed probe for a wildcard resource: Allow
+// statements that leave some of the resources out with NotResource make
+// the grant incomplete although the probe itself is allowed.
+func (c checker) outsideNotResource(resource string, probe iameval.Request) verdict {
 	var partial *StatementRef
 	for i, p := range c.policies {
 		for j, s := range p.Statements {
 			switch {
-			case s.Effect == "Deny" && overlapsAny(resource, s.Resource) && holdsForAnyResource(p, s, probe):
-				ref := StatementRef{Document: i, Statement: j, Sid: s.Sid}
-				return verdict{deniedBy: &ref, why: append(append(policy.Text{"partly denied by "}, ref.Text()...),
-					", which names some of the resources "+resource+" stands for")}
 			case s.Effect != "Allow" || iameval.EvaluateIdentity(single(p, s), probe) != iameval.Allowed:
-			case overlapsAny(resource, s.NotResource):
-				if partial == nil {
-					partial = &StatementRef{Document: i, Statement: j, Sid: s.Sid}
-				}
-			default:
-				whole = true
+			case !overlapsAny(resource, s.NotResource):
+				return verdict{allowed: true} // it allows the whole wildcard
+			case partial == nil:
+				partial = &StatementRef{Document: i, Statement: j, Sid: s.Sid}
 			}
 		}
 	}
-	if whole || partial == nil {
+	if partial == nil {
 		return verdict{allowed: true}
 	}
 	return verdict{why: append(partial.Text(), " allows it only outside its NotResource, which names some of the resources "+
@@ -176,27 +204,38 @@ func overlapsAny(ours string, theirs []string) bool {
 	return slices.ContainsFunc(theirs, func(t string) bool { return overlaps(ours, t) })
 }
 
-// conditionNote names the condition values of the denied probes, for a
-// grant the role allows for some values of a condition key but not others.
-func conditionNote(condition map[string]map[string][]string, denied []iameval.Request) string {
-	var parts []string
-	for _, operator := range slices.Sorted(maps.Keys(condition)) {
-		if strings.Contains(strings.ToLower(operator), "like") {
-			continue // its request values are stand-ins, not the policy's
+// variedKeys returns the keys whose value differs between the probes of a
+// grant: those with several values under a condition operator that is not a
+// ...Like (whose request values are stand-ins, not the policy's), and
+// aws:RequestedRegion when the grant is made in several regions.
+func variedKeys(condition map[string]map[string][]string, regions []string) []string {
+	var keys []string
+	for operator, byKey := range condition {
+		for key, values := range byKey {
+			if len(values) > 1 && !strings.Contains(strings.ToLower(operator), "like") {
+				keys = append(keys, key)
+			}
 		}
-		for _, key := range slices.Sorted(maps.Keys(condition[operator])) {
-			if len(condition[operator][key]) < 2 {
-				continue
+	}
+	if len(regions) > 1 {
+		keys = append(keys, requestedRegion)
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// conditionNote names the values of the keys of the denied probes, for a
+// grant the role allows for some values of a key but not others.
+func conditionNote(keys []string, denied []iameval.Request) string {
+	var parts []string
+	for _, key := range keys {
+		var values []string
+		for _, probe := range denied {
+			if v := probe.Context[key]; len(v) == 1 {
+				values = append(values, strconv.Quote(v[0]))
 			}
-			var values []string
-			for _, probe := range denied {
-				if v := probe.Context[key]; len(v) == 1 {
-					values = append(values, strconv.Quote(v[0]))
-				}
-			}
-			if len(values) == 0 {
-				continue
-			}
+		}
+		if len(values) > 0 {
 			slices.Sort(values)
 			parts = append(parts, key+" "+strings.Join(slices.Compact(values), " or "))
 		}

@@ -1,10 +1,11 @@
 package audit
 
 import (
-	"cmp"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/aws/aws-sdk-go-v2/aws/arn"
@@ -20,33 +21,56 @@ import (
 // prober makes the probes of grants, with stand-ins that no text of the
 // existing documents can match except through a wildcard.
 type prober struct {
-	principal string // the service role's ARN; "" when the account is unknown
-	account   string
-	fresh     rune // a character no document contains
-	long      int  // longer than any string of the documents
+	req       policy.Request
+	principal string              // the service role's ARN; "" when not given
+	session   map[string][]string // the keys every request of the role's session carries that a document names
+	regional  bool                // a document names aws:RequestedRegion
+	fresh     rune                // a character no document contains
+	long      int                 // longer than any string of the documents
 }
 
-// placeholderRole stands for the service role when the request does not name it.
-const placeholderRole = "codepipeline-service-role"
-
-func newProber(req policy.Request, policies []iameval.Policy) prober {
-	p := prober{principal: req.ServiceRoleARN, account: req.AccountID, long: 2}
-	if parsed, err := arn.Parse(p.principal); err == nil {
-		p.account = parsed.AccountID
-	} else if p.account != "" {
-		p.principal = "arn:" + cmp.Or(req.Partition, policy.DefaultPartition) + ":iam::" + p.account + ":role/" + placeholderRole
+func newProber(req policy.Request, now time.Time, policies []iameval.Policy) prober {
+	p := prober{req: req, session: sessionContext(req, now), long: 2}
+	if _, err := arn.Parse(req.ServiceRoleARN); err == nil {
+		p.principal = req.ServiceRoleARN
 	}
 	used := map[rune]bool{}
-	for _, s := range documentStrings(policies) {
+	texts := documentStrings(policies)
+	for _, s := range texts {
 		p.long = max(p.long, utf8.RuneCountInString(s)+1)
 		for _, r := range s {
 			used[r] = true
 		}
 	}
+	// A key no document names, in a condition or a variable, cannot change a
+	// decision: leaving it out keeps every request small.
+	named := strings.ToLower(strings.Join(texts, "\x00"))
+	maps.DeleteFunc(p.session, func(key string, _ []string) bool { return !strings.Contains(named, strings.ToLower(key)) })
+	p.regional = strings.Contains(named, strings.ToLower(requestedRegion))
 	// Private-use characters appear in no ARN, name or condition value a service makes.
 	for p.fresh = '\uE000'; used[p.fresh]; p.fresh++ {
 	}
 	return p
+}
+
+// sessionContext returns the keys AWS puts in every request the service
+// role's session makes, with the values the inputs tell: a key whose value
+// is not known (the role's ARN, the account, the time) is left out.
+func sessionContext(req policy.Request, now time.Time) map[string][]string {
+	ctx := map[string][]string{"aws:SecureTransport": {"true"}, "aws:PrincipalType": {"AssumedRole"}}
+	account := req.AccountID
+	if role, err := arn.Parse(req.ServiceRoleARN); err == nil {
+		ctx["aws:PrincipalArn"] = []string{req.ServiceRoleARN} // a session's aws:PrincipalArn is its role's ARN
+		account = role.AccountID
+	}
+	if account != "" {
+		ctx["aws:PrincipalAccount"] = []string{account}
+	}
+	if !now.IsZero() {
+		ctx["aws:CurrentTime"] = []string{now.UTC().Format(time.RFC3339)}
+		ctx["aws:EpochTime"] = []string{strconv.FormatInt(now.Unix(), 10)}
+	}
+	return ctx
 }
 
 // documentStrings returns every string of the documents a probe is matched against.
@@ -66,31 +90,34 @@ func documentStrings(policies []iameval.Policy) []string {
 }
 
 // probes returns the requests that stand for granting action on resource
-// under condition: one per combination of condition values and, for a
-// resource with wildcards, per stand-in length.
-func (p prober) probes(action, resource string, condition map[string]map[string][]string) []iameval.Request {
+// under condition in the given regions: one per region and combination of
+// condition values and, for a resource with wildcards, per stand-in length.
+func (p prober) probes(action, resource string, condition map[string]map[string][]string, regions []string) []iameval.Request {
 	resources := []string{resource} // "*": actions without resource types are requested on "*"
 	if resource != "*" && hasWildcard(resource) {
 		resources = []string{p.fill(resource, 1), p.fill(resource, p.long)}
 	}
 	var out []iameval.Request
 	for _, r := range resources {
-		for _, ctx := range p.contexts(condition) {
+		for _, ctx := range p.contexts(condition, regions) {
 			out = append(out, iameval.Request{Principal: p.principal, Action: action, Resource: r, Context: ctx})
 		}
 	}
 	return out
 }
 
-// contexts returns one request context per combination of the condition's
-// values, each satisfying it, plus the principal's keys.
-func (p prober) contexts(condition map[string]map[string][]string) []map[string][]string {
-	base := map[string][]string{}
-	if p.principal != "" {
-		base["aws:PrincipalArn"] = []string{p.principal}
-		base["aws:PrincipalAccount"] = []string{p.account}
+// contexts returns one request context per region and combination of the
+// condition's values, each satisfying it, with the session's keys.
+func (p prober) contexts(condition map[string]map[string][]string, regions []string) []map[string][]string {
+	contexts := []map[string][]string{p.session}
+	if len(regions) > 0 {
+		contexts = nil
+		for _, region := range regions {
+			c := maps.Clone(p.session)
+			c[requestedRegion] = []string{region}
+			contexts = append(contexts, c)
+		}
 	}
-	contexts := []map[string][]string{base}
 	for _, operator := range slices.Sorted(maps.Keys(condition)) {
 		if strings.Contains(strings.ToLower(operator), "not") {
 			continue // a negated operator holds when its key is absent

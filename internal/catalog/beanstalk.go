@@ -181,9 +181,54 @@ var beanstalkStatements = []Statement{
 	},
 }
 
-// beanstalkOmitted are the wildcard grants of the managed policy and the AWS
-// CDK, narrowed to what an environment update calls.
+// beanstalkCaveat is true of every Elastic Beanstalk deploy, so it is advice.
+const beanstalkCaveat = "Elastic Beanstalk updates the environment with the pipeline role's permissions. Resources that " +
+	"the application's .ebextensions configuration files or a saved configuration add to the environment (any " +
+	"CloudFormation resource type, such as an IAM role or an SNS topic) are created or changed with that role too, " +
+	"and need grants of their own; add them to the role next to this policy (" + DocsBeanstalkExtensions + ")."
+
+// beanstalkManaged is AWS's managed policy for the users who manage
+// environments. Elastic Beanstalk updates an environment with the caller's
+// permissions, so the pipeline's role is such a user; the AWS CDK attaches
+// this policy to the action's role. It grants more than the statements it
+// replaces (every Elastic Beanstalk call, in every region), so it is only
+// used when the request asks for AWS managed policies. It does not allow
+// sqs:GetQueueAttributes on worker queues, and iam:PassRole stays scoped to
+// the roles given, so those two statements stay inline.
+var beanstalkManaged = &ManagedAlternative{
+	Policy: BeanstalkUserPolicy,
+	Replaces: []string{"BeanstalkApplicationVersions", "BeanstalkUpdateEnvironment", "BeanstalkRead", "BeanstalkStacks",
+		"BeanstalkAutoScalingGroups", "BeanstalkLaunchConfigurations", "BeanstalkInstanceResources", "BeanstalkRunInstances",
+		"BeanstalkTerminateInstances", "BeanstalkTagOnCreate", "BeanstalkLoadBalancers", "BeanstalkTargetGroups", "BeanstalkECS",
+		"BeanstalkDeleteCluster", "BeanstalkTagECS", "BeanstalkLogGroups", "BeanstalkBucket", "BeanstalkBucketObjects",
+		"BeanstalkTopics", "BeanstalkAlarms"},
+	Sources: []string{DocsBeanstalkUserPolicies, DocsBeanstalkUserPolicy, DocsBeanstalkCallerRights, CDKElasticBeanstalk},
+	Note: "Elastic Beanstalk updates the environment with the caller's permissions; AWS documents this managed policy " +
+		"for the users who manage environments and their resources.",
+}
+
+// beanstalkNarrowed says why a service wildcard of the action page is
+// narrowed: the calls an environment update makes on those resources are
+// granted, limited to the names Elastic Beanstalk gives them.
+func beanstalkNarrowed(resources string) string {
+	return "The action page grants the whole service on \"*\". An environment update calls it, with the pipeline role's " +
+		"permissions, only on the environment's own " + resources + ": the calls " + BeanstalkManagedPolicy +
+		" grants for that are granted, limited to the names Elastic Beanstalk gives its resources. Resources that " +
+		".ebextensions or saved configurations add need grants of their own (see advice)."
+}
+
+// beanstalkOmitted are the wildcard grants of the action page, the managed
+// policy and the AWS CDK, narrowed to what an environment update calls.
 var beanstalkOmitted = []Omission{
+	{Actions: []string{"ec2:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("EC2 instances, security groups, addresses and launch templates")},
+	{Actions: []string{"elasticloadbalancing:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("load balancers and target groups")},
+	{Actions: []string{"autoscaling:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("Auto Scaling groups and launch configurations")},
+	{Actions: []string{"cloudwatch:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("alarms")},
+	{Actions: []string{"s3:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("its bucket elasticbeanstalk-<region>-<account>")},
+	{Actions: []string{"sns:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("notification topics")},
+	{Actions: []string{"rds:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("database descriptions")},
+	{Actions: []string{"sqs:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("worker queues")},
+	{Actions: []string{"ecs:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("clusters and task definitions")},
 	{Actions: []string{"elasticbeanstalk:*"}, Source: DocsBeanstalkManagedPolicy,
 		Why: "Narrowed to the calls the deploy action makes: CreateApplicationVersion, UpdateEnvironment and the three describes."},
 	{Actions: []string{"cloudformation:*"}, Source: DocsBeanstalkManagedPolicy,

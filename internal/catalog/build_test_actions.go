@@ -80,23 +80,40 @@ var buildTestActions = []ActionType{
 			{
 				Sid: "ECRPrivatePublish",
 				Actions: []string{
-					"ecr:BatchCheckLayerAvailability", "ecr:CompleteLayerUpload", "ecr:DescribeRepositories",
+					"ecr:BatchCheckLayerAvailability", "ecr:CompleteLayerUpload",
 					"ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart",
 				},
 				Resources: []string{"arn:${Partition}:ecr:${Region}:${Account}:repository/${ECRRepositoryName}"},
 				Only:      &Option{Key: "RegistryType", Values: []string{"private"}, Default: "private"},
 				Sources:   []string{DocsECRBuildAndPublish},
-				Note:      "The page grants DescribeRepositories on \"*\"; IAM scopes it to a repository, so it is granted on the target repository.",
+			},
+			{
+				Sid:       "ECRPrivateDescribeRepositories",
+				Actions:   []string{"ecr:DescribeRepositories"},
+				Resources: []string{"*"},
+				Only:      &Option{Key: "RegistryType", Values: []string{"private"}, Default: "private"},
+				Sources:   []string{DocsECRBuildAndPublish},
+				Note: "The page grants it on \"*\". Nothing shows that the managed build names the repository in the " +
+					"call, and a call that names none is authorized against \"*\", so it follows the page.",
 			},
 			{
 				Sid: "ECRPublicPublish",
 				Actions: []string{
-					"ecr-public:BatchCheckLayerAvailability", "ecr-public:CompleteLayerUpload", "ecr-public:DescribeRepositories",
+					"ecr-public:BatchCheckLayerAvailability", "ecr-public:CompleteLayerUpload",
 					"ecr-public:InitiateLayerUpload", "ecr-public:PutImage", "ecr-public:UploadLayerPart",
 				},
 				Resources: []string{"arn:${Partition}:ecr-public::${Account}:repository/${ECRRepositoryName}"},
 				Only:      &Option{Key: "RegistryType", Values: []string{"public"}, Default: "private"},
 				Sources:   []string{DocsECRBuildAndPublish},
+			},
+			{
+				Sid:       "ECRPublicDescribeRepositories",
+				Actions:   []string{"ecr-public:DescribeRepositories"},
+				Resources: []string{"*"},
+				Only:      &Option{Key: "RegistryType", Values: []string{"public"}, Default: "private"},
+				Sources:   []string{DocsECRBuildAndPublish},
+				Note: "The page grants it on \"*\", and the Service Authorization Reference makes its repository optional: " +
+					"a call that names no repository is authorized against \"*\".",
 			},
 			pipelineLogGroup,
 			pipelineLogStreams,

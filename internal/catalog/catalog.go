@@ -26,6 +26,8 @@ const (
 	// Secret stands for the Secrets Manager secrets an action's
 	// SECRETS_MANAGER environment variables name.
 	Secret = "SecretsManagerSecret"
+	// SecretKey stands for the KMS keys that encrypt those secrets.
+	SecretKey = "SecretKeyArn"
 )
 
 // Owners of action types, as in aws_codepipeline's action.owner.
@@ -52,9 +54,9 @@ type Statement struct {
 	// Only limits the grant to configurations that need it. It is ignored when
 	// the configuration is not known (an action given by provider name only).
 	Only *Option
-	// Needs names a source the statement is only granted with, for inputs
+	// Needs names the sources the statement is only granted with, for inputs
 	// other than the configuration (the secrets of environment variables).
-	Needs string
+	Needs []string
 	// Sources cite where the requirement is documented.
 	Sources []string
 	// Note explains a choice that differs from the sources, if any.
@@ -108,6 +110,10 @@ type ConfigKey struct {
 	// Values are the values a Setting accepts (compared without case); none
 	// means any value.
 	Values []string
+	// Qualifier is the rule of a version or alias that may follow the name
+	// after a colon ("fn:prod"); nil where the key names the resource alone.
+	// Templates use ${Key.Qualified} (name and qualifier) or ${Key.Qualifier}.
+	Qualifier *NamingRule
 }
 
 // NamingRule is how a service names one kind of resource, as its API
@@ -150,6 +156,12 @@ type ActionType struct {
 	// UsesSecrets is set for action types that document SECRETS_MANAGER
 	// environment variables.
 	UsesSecrets bool
+	// Caveat is what the pipeline definition cannot show about the grants
+	// the action type needs; it holds on every plan, so it is advice.
+	Caveat string
+	// Managed is an AWS managed policy that may stand in for some of the
+	// statements, when the request asks for AWS managed policies.
+	Managed *ManagedAlternative
 	// Omitted names grants that other sources make for the action type and
 	// this catalog deliberately does not, each with the reason.
 	Omitted []Omission
@@ -159,6 +171,16 @@ type ActionType struct {
 	// Companions are grants another role needs for some configurations; the
 	// service role cannot give them, so the user is told.
 	Companions []Companion
+}
+
+// ManagedAlternative is an AWS managed policy that allows every call of the
+// statements it replaces (a test checks each one), for roles whose inline
+// policies would not fit IAM's quotas. It grants more than they do.
+type ManagedAlternative struct {
+	Policy   string   // the managed policy's name, under arn:<partition>:iam::aws:policy/
+	Replaces []string // the Sids it stands in for
+	Sources  []string
+	Note     string
 }
 
 // Omission is a grant left out on purpose: the IAM actions, the source that

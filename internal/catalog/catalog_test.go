@@ -12,7 +12,7 @@ import (
 var (
 	sidPattern         = regexp.MustCompile(`^[A-Za-z0-9]*[A-Za-z]$`)
 	actionPattern      = regexp.MustCompile(`^[a-z0-9-]+:[A-Z][A-Za-z0-9]+$`)
-	placeholderPattern = regexp.MustCompile(`\$\{[A-Za-z0-9]+(\.(Partition|Region|Account|Name))?\}`)
+	placeholderPattern = regexp.MustCompile(`\$\{[A-Za-z0-9]+(\.(Partition|Region|Account|Name|Qualified|Qualifier))?\}`)
 )
 
 // statements visits every statement of the catalog with a name for messages.
@@ -146,7 +146,7 @@ func TestLookups(t *testing.T) {
 func TestTemplatesUseDocumentedKeys(t *testing.T) {
 	// Sources of values other than the configuration: the pipeline's, and the
 	// secrets of environment variables.
-	pipelineWide := map[string]bool{Partition: true, Region: true, Account: true, ThisPipeline: true, PassRole: true, Secret: true}
+	pipelineWide := map[string]bool{Partition: true, Region: true, Account: true, ThisPipeline: true, PassRole: true, Secret: true, SecretKey: true}
 	// Names no pipeline definition holds; they always render as "*".
 	neverConfigured := map[string]bool{"TaskDefinitionFamily": true}
 	for _, at := range slices.Concat(All(), Rules()) {

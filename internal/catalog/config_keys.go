@@ -20,9 +20,17 @@ func arnOf(key string, required bool, rule *NamingRule, resourceType string, ser
 		ARN: &ARNForm{Services: services, ResourceType: resourceType}}
 }
 
-func functionName(key string) ConfigKey {
-	return ConfigKey{Name: key, Kind: FunctionName, Required: true, Naming: lambdaFunction,
+// functionName is a Lambda function key; qualifier is nil where the key names
+// the function alone and its version or alias has a key of its own.
+func functionName(key string, qualifier *NamingRule) ConfigKey {
+	return ConfigKey{Name: key, Kind: FunctionName, Required: true, Naming: lambdaFunction, Qualifier: qualifier,
 		ARN: &ARNForm{Services: []string{"lambda"}, ResourceType: "function:"}}
+}
+
+// qualified lets a key's name carry a version or alias after a colon.
+func qualified(k ConfigKey, qualifier *NamingRule) ConfigKey {
+	k.Qualifier = qualifier
+	return k
 }
 
 func setting(key string, required bool, values ...string) ConfigKey {
@@ -41,7 +49,7 @@ var (
 	trueOrFalse   = []string{"true", "false"}
 	artifactForms = []string{"CODE_ZIP", "CODEBUILD_CLONE_REF"}
 	callAs        = []string{"SELF", "DELEGATED_ADMIN"}
-	roleARN       = func(key string) ConfigKey { return arnOf(key, false, iamRole, "role/", "iam") }
+	roleARN       = func(key string) ConfigKey { return arnOf(key, false, IAMRole, "role/", "iam") }
 )
 
 // codeBuildKeys serve the Build and Test CodeBuild actions and the CodeBuild rule.
@@ -113,11 +121,11 @@ var configKeys = map[string][]ConfigKey{
 		settings(false, "TargetDirectory", "DeploySpec", "MaxBatch", "MaxError", "PreScript")),
 	"Deploy/EKS": slices.Concat([]ConfigKey{name("ClusterName", true, eksCluster)},
 		settings(false, "HelmReleaseName", "HelmChartLocation", "HelmValuesFiles", "ManifestFiles", "Namespace", "Subnets", "SecurityGroupIds")),
-	"Deploy/Lambda": {functionName("FunctionName"), setting("FunctionAlias", false),
+	"Deploy/Lambda": {functionName("FunctionName", nil), setting("FunctionAlias", false),
 		setting("PublishedTargetVersion", false), setting("DeployStrategy", false), nameList("Alarms", cloudWatchAlarm)},
 	"Approval/Manual": {arnOf("NotificationArn", false, snsTopic, "", "sns"), setting("ExternalEntityLink", false), setting("CustomData", false)},
-	"Invoke/Lambda":   {functionName("FunctionName"), setting("UserParameters", false)},
-	"Invoke/StepFunctions": {arnOf("StateMachineArn", true, stepFunctionsStateMachine, "stateMachine:", "states"),
+	"Invoke/Lambda":   {functionName("FunctionName", lambdaQualifier), setting("UserParameters", false)},
+	"Invoke/StepFunctions": {qualified(arnOf("StateMachineArn", true, stepFunctionsStateMachine, "stateMachine:", "states"), stateMachineQualifier),
 		name("ExecutionNamePrefix", false, stepFunctionsExecutionPrefix), setting("InputType", false, "Literal", "FilePath"), setting("Input", false)},
 	"Invoke/InspectorScan": slices.Concat([]ConfigKey{setting("InspectorRunMode", true, "SourceCodeScan", "ECRImageScan"),
 		name("ECRRepositoryName", false, ecrRepository)},

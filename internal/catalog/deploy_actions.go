@@ -309,13 +309,13 @@ var deployActions = []ActionType{
 				Sid:       "ECSDescribeTasks",
 				Actions:   []string{"ecs:DescribeTasks"},
 				Resources: []string{"arn:${Partition}:ecs:${Region}:${Account}:task/${ClusterName}/*"},
-				Sources:   []string{SeedDocument},
+				Sources:   []string{SeedDocument, DocsSeed},
 			},
 			{
 				Sid:       "ECSListTasks",
 				Actions:   []string{"ecs:ListTasks"},
 				Resources: []string{"arn:${Partition}:ecs:${Region}:${Account}:container-instance/${ClusterName}/*"},
-				Sources:   []string{SeedDocument},
+				Sources:   []string{SeedDocument, DocsSeed},
 			},
 			ecsTagTaskDefinitions,
 			passRoleToECS,
@@ -330,6 +330,8 @@ var deployActions = []ActionType{
 			"entry grants what AWS's managed policy " + BeanstalkManagedPolicy + " grants for such an update, limited " +
 			"to the action's region and account, to Elastic Beanstalk's own resource names and to the environment's log groups.",
 		Statements: beanstalkStatements,
+		Managed:    beanstalkManaged,
+		Caveat:     beanstalkCaveat,
 		Omitted:    beanstalkOmitted,
 	},
 	{

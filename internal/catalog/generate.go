@@ -7,3 +7,8 @@ package catalog
 // iam-reference target of the GNUmakefile.
 
 //go:generate go run ./internal/iamrefgen -data $IAM_DATA_DIR -out ../iamref/iam-reference.json
+
+// partitions.json lists the AWS partitions and their regions, taken from the
+// AWS SDK for Go v2 release go.mod requires; see the partitions target.
+
+//go:generate go run ./internal/partitiongen -out partitions.json

@@ -72,6 +72,20 @@ var (
 		Rule:     "1 to 64 letters, digits, hyphens and underscores",
 		Source:   apiRef + "lambda/latest/api/API_CreateFunction.html",
 	}
+	lambdaQualifier = &NamingRule{
+		Resource: "Lambda version or alias",
+		Example:  "live",
+		Pattern:  `^(\$LATEST|[0-9]{1,10}|[A-Za-z0-9_-]{1,128})$`,
+		Rule:     "$LATEST, a version number, or an alias of 1 to 128 letters, digits, hyphens and underscores",
+		Source:   apiRef + "lambda/latest/api/API_Invoke.html",
+	}
+	stateMachineQualifier = &NamingRule{
+		Resource: "Step Functions version or alias",
+		Example:  "prod",
+		Pattern:  `^[A-Za-z0-9_.-]{1,80}$`,
+		Rule:     "a version number or an alias of 1 to 80 letters, digits and _ . -",
+		Source:   apiRef + "step-functions/latest/apireference/API_CreateStateMachineAlias.html",
+	}
 	snsTopic = &NamingRule{
 		Resource: "SNS topic name",
 		Example:  "my-topic",
@@ -213,7 +227,8 @@ var (
 		Rule:     "1 to 100 letters, digits and . @ - _",
 		Source:   apiRef + "codepipeline/latest/APIReference/API_PipelineDeclaration.html",
 	}
-	iamRole = &NamingRule{
+	// IAMRole is the rule of a role's path and name, as in a role ARN after "role/".
+	IAMRole = &NamingRule{
 		Resource: "IAM role path and name",
 		Example:  "my-role",
 		Pattern:  `^(?:[\x21-\x7e]{1,510}/)?[A-Za-z0-9+=,.@_-]{1,64}$`,
@@ -227,6 +242,11 @@ var (
 		Rule:     "a UUID, as in the last part of the connection's ARN",
 		Source:   apiRef + "dtconsole/latest/APIReference/API_Connection.html",
 	}
+	// SecretSuffix is what Secrets Manager appends to a secret's name in its
+	// ARN: a hyphen and six random characters. A secret given by name is
+	// granted with it, the one pattern a secret's grant holds
+	// (https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_resources.html).
+	SecretSuffix = "-??????"
 	// SecretNaming is the rule of a Secrets Manager secret name, which an
 	// environment variable of type SECRETS_MANAGER holds.
 	SecretNaming = &NamingRule{

@@ -31,10 +31,10 @@ var approvalInvokeComputeActions = []ActionType{
 				Sid:     "LambdaInvokeFunction",
 				Actions: []string{"lambda:InvokeFunction"},
 				Resources: []string{
-					"arn:${Partition}:lambda:${FunctionName.Region}:${FunctionName.Account}:function:${FunctionName.Name}",
-					"arn:${Partition}:lambda:${FunctionName.Region}:${FunctionName.Account}:function:${FunctionName.Name}:*",
+					"arn:${Partition}:lambda:${FunctionName.Region}:${FunctionName.Account}:function:${FunctionName.Qualified}",
 				},
-				Sources: []string{DocsLambdaInvoke, DocsLegacyDefaultPolicy},
+				Sources: []string{DocsLambdaInvoke, DocsLegacyDefaultPolicy, DocsLambdaQualifiers},
+				Note:    "Lambda checks the call against the function name with its version or alias: the name as given is granted, not its other versions and aliases.",
 			},
 			{
 				Sid:       "LambdaListFunctions",
@@ -54,7 +54,12 @@ var approvalInvokeComputeActions = []ActionType{
 				Sid:       "StepFunctionsStateMachine",
 				Actions:   []string{"states:DescribeStateMachine", "states:StartExecution"},
 				Resources: []string{"arn:${Partition}:states:${StateMachineArn.Region}:${StateMachineArn.Account}:stateMachine:${StateMachineArn.Name}"},
-				Sources:   []string{SeedDocument, DocsStepFunctions},
+				Condition: map[string]map[string][]string{
+					"ForAnyValue:StringEquals": {"states:StateMachineQualifier": {"${StateMachineArn.Qualifier}"}},
+				},
+				Sources: []string{SeedDocument, DocsStepFunctions, DocsStepFunctionsQualifiers},
+				Note: "Step Functions authorizes a call on a version or alias against the state machine's own ARN; " +
+					"for a qualified StateMachineArn the condition keeps the grant to that version or alias.",
 			},
 			{
 				Sid:       "StepFunctionsExecutions",
@@ -115,7 +120,7 @@ var approvalInvokeComputeActions = []ActionType{
 		DocsURL:     "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Commands.html",
 		SupportDate: "October 3, 2024",
 		UsesSecrets: true,
-		Statements:  slices.Concat([]Statement{pipelineLogGroup, pipelineLogStreams, commandsSecrets}, commandsVPC),
+		Statements:  slices.Concat([]Statement{pipelineLogGroup, pipelineLogStreams, commandsSecrets, commandsSecretKeys}, commandsVPC),
 		Omitted: []Omission{{Actions: []string{"logs:GetLogEvents"}, Source: CDKCommands,
 			Why: "Reading the action's log is the console user's permission, not the pipeline's (" + DocsConsoleLogs + ")."}},
 	},
@@ -129,10 +134,23 @@ var commandsSecrets = Statement{
 	Sid:       "CommandsSecrets",
 	Actions:   []string{"secretsmanager:GetSecretValue"},
 	Resources: []string{"arn:${Partition}:secretsmanager:${SecretsManagerSecret.Region}:${SecretsManagerSecret.Account}:secret:${SecretsManagerSecret.Name}"},
-	Needs:     Secret,
+	Needs:     []string{Secret},
 	Sources:   []string{DocsCommands},
 	Note: "One resource per secret: an ARN as given, a name as secret:<name>-?????? (the six characters Secrets " +
 		"Manager appends) in the action's region and account.",
+}
+
+// commandsSecretKeys lets the role decrypt the secrets' customer managed keys,
+// and only through Secrets Manager, as Secrets Manager's encryption page
+// describes for a caller of GetSecretValue.
+var commandsSecretKeys = Statement{
+	Sid:       "CommandsSecretKeys",
+	Actions:   []string{"kms:Decrypt"},
+	Resources: []string{"${SecretKeyArn}"},
+	Condition: map[string]map[string][]string{"StringEquals": {"kms:ViaService": {"secretsmanager.${Region}.amazonaws.com"}}},
+	Needs:     []string{Secret, SecretKey},
+	Sources:   []string{DocsCommands, DocsSecretsEncryption},
+	Note:      "Granted only on the keys given in secret_kms_key_arns: secrets under the AWS managed key aws/secretsmanager need no grant.",
 }
 
 // commandsVPC lets a Commands action run in the VPC its VpcId, Subnets and

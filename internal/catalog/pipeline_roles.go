@@ -47,3 +47,16 @@ var BeyondReference = map[string]string{
 	"codeconnections:UseConnection codestar-connections": "the CodestarConnectionSource page requires both actions on the connection's ARN whatever its prefix",
 	"codestar-connections:UseConnection codeconnections": "the CodestarConnectionSource page requires both actions on the connection's ARN whatever its prefix",
 }
+
+// Why the documents other than the role policies hold their statements: the
+// builder writes those statements itself, and cites these.
+var (
+	ServiceRoleTrustWhy = Statement{Sources: []string{DocsServiceRoleTrust}}
+	ActionRoleTrustWhy  = Statement{Sources: []string{DocsCrossAccount},
+		Note: "Only the pipeline's service role may assume the action role."}
+	BucketPolicyWhy = Statement{Sources: []string{DocsCrossAccount},
+		Note: "Each action role of another account may do on the bucket exactly what its own policy grants it there."}
+	KeyPolicyWhy = Statement{Sources: []string{DocsCrossAccount},
+		Note: "Key policy statements name no key: \"*\" is the key they are attached to."}
+	EventRoleTrustWhy = Statement{Sources: []string{DocsEventRoleECR, DocsEventRoleS3, DocsEventRoleCommit}}
+)

@@ -70,6 +70,7 @@ var (
 		"Account":             "111122223333",
 		"ThisPipelineName":    "my-pipeline",
 		"ArtifactKeyArn":      sampleKeyArn,
+		"SecretKeyArn":        sampleKeyArn,
 		"KMSEncryptionKeyARN": sampleKeyArn,
 		"ActionRoleArn":       "arn:aws:iam::111122223333:role/example",
 	}

@@ -51,15 +51,14 @@ var ruleTypes = []ActionType{
 		DocsURL:     docsBase + "rule-reference-LambdaInvoke.html",
 		SupportDate: "Rule type of V2 pipelines",
 		Note:        "Derived: the page lists no permissions; the rule invokes its function.",
-		ConfigKeys:  []ConfigKey{functionName("FunctionName"), setting("UserParameters", false)},
+		ConfigKeys:  []ConfigKey{functionName("FunctionName", lambdaQualifier), setting("UserParameters", false)},
 		Statements: []Statement{{
 			Sid:     "LambdaInvokeRule",
 			Actions: []string{"lambda:InvokeFunction"},
 			Resources: []string{
-				"arn:${Partition}:lambda:${FunctionName.Region}:${FunctionName.Account}:function:${FunctionName.Name}",
-				"arn:${Partition}:lambda:${FunctionName.Region}:${FunctionName.Account}:function:${FunctionName.Name}:*",
+				"arn:${Partition}:lambda:${FunctionName.Region}:${FunctionName.Account}:function:${FunctionName.Qualified}",
 			},
-			Sources: []string{docsBase + "rule-reference-LambdaInvoke.html", DocsLambdaInvoke},
+			Sources: []string{docsBase + "rule-reference-LambdaInvoke.html", DocsLambdaInvoke, DocsLambdaQualifiers},
 			Note:    "Derived: the page lists no permissions. The rule invokes its function, as the Lambda invoke action does.",
 		}},
 	},

@@ -7,16 +7,38 @@ import (
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
 )
 
-// advice reports what the user can still improve, and policies IAM would reject.
-func (p *plan) advice(result Result) []Problem {
+// sizeProblems reports what the user can still narrow, and policies IAM would
+// reject.
+func (p *plan) sizeProblems(result Result) []Problem {
 	problems := unscopedAdvice(result.Unscoped)
-	problems = append(problems, p.companionAdvice()...)
 	problems = append(problems, serviceRoleSizeAdvice(p.req, result)...)
 	for _, role := range slices.Sorted(maps.Keys(result.RolePolicies)) {
 		problems = append(problems, sizeAdvice("The policy for action role "+role, result.RolePolicies[role].Size(),
-			plain("Give some of its actions a role of their own."), nil)...)
+			plain("Give some of its actions a role of their own."))...)
 	}
 	return problems
+}
+
+// advice is what holds on every plan of this configuration: grants other
+// roles need, and keys the inputs could name.
+func (p *plan) advice() []Problem {
+	var advice []Problem
+	caveats := map[string]bool{}
+	for _, s := range p.steps {
+		if c := s.actionType.Caveat; c != "" && !caveats[s.actionType.Key()] {
+			caveats[s.actionType.Key()] = true
+			advice = append(advice, *s.origin.labelled(&Problem{Code: CodeCaveat, Warning: true, Path: s.path,
+				Summary: "Grants the pipeline definition cannot show", Detail: plain(c)}))
+		}
+		if s.secrets && s.actionType.UsesSecrets && len(p.pipeline[catalog.SecretKey]) == 0 {
+			advice = append(advice, *s.origin.labelled(&Problem{Code: CodeSecretKey, Warning: true, Path: s.path.Child(FieldEnvironmentVariables),
+				Summary: "Secrets under a customer managed key need kms:Decrypt", Detail: say(
+					"The policy grants secretsmanager:GetSecretValue on each secret. A secret encrypted with a customer "+
+						"managed KMS key (not aws/secretsmanager) also needs kms:Decrypt on that key: list the key in %s.",
+					FieldSecretKeyARNs)}))
+		}
+	}
+	return append(advice, p.companionAdvice()...)
 }
 
 // companionAdvice tells the user about grants other roles need for the
@@ -35,7 +57,8 @@ func (p *plan) companionAdvice() []Problem {
 			if c.Only != nil {
 				path = path.Child(FieldConfiguration).Child(MapKey(c.Only.Key))
 			}
-			problems = append(problems, warningAt(CodeCompanion, path, "Another role needs permissions too", s.origin.label().Then(plain(c.Detail))))
+			problems = append(problems, Problem{Code: CodeCompanion, Warning: true, Path: path, Summary: "Another role needs permissions too",
+				Detail: s.origin.label().Then(plain(c.Detail))})
 		}
 	}
 	return problems
@@ -64,8 +87,7 @@ func serviceRoleSizeAdvice(req Request, result Result) []Problem {
 				"of at most %d characters; attach each as an aws_iam_policy with an aws_iam_role_policy_attachment.",
 				FieldSplit, FieldDocuments, len(result.Document.Split(ManagedPolicyLimit)), ManagedPolicyLimit)
 		}
-		return sizeAdvice("The service role policy", size, remedy,
-			say(", or set %s = true and attach the parts in %s", FieldSplit, FieldDocuments))
+		return sizeAdvice("The service role policy", size, remedy)
 	}
 	switch n := len(result.Documents); {
 	case n > MaxManagedPoliciesPerRole:
@@ -81,23 +103,17 @@ func serviceRoleSizeAdvice(req Request, result Result) []Problem {
 	return nil
 }
 
-// sizeAdvice checks one policy against IAM's quotas: inlineRemedy says how to
-// fit a policy too large to inline, managedHint adds a way around the managed
-// policy quota to the warning.
-func sizeAdvice(what string, size int, inlineRemedy, managedHint Text) []Problem {
-	switch {
-	case size > InlinePolicyLimit:
-		detail := say("%s has %d characters (without whitespace); IAM allows at most %d for all inline policies of one "+
-			"role together, so aws_iam_role_policy would fail at apply.", what, size, InlinePolicyLimit)
-		if inlineRemedy != nil {
-			detail = detail.Then(plain(" "), inlineRemedy)
-		}
-		return []Problem{errorAt(CodePolicyTooLarge, nil, "Policy too large for IAM", detail)}
-	case size > ManagedPolicyLimit:
-		return []Problem{warningAt(CodeTooLargeForManaged, nil, "Policy too large for a managed policy", say(
-			"%s has %d characters (without whitespace). A managed policy (aws_iam_policy) may have at most "+
-				"%d; attach it inline with aws_iam_role_policy, which allows %d per role", what, size, ManagedPolicyLimit, InlinePolicyLimit).Then(
-			managedHint, plain(".")))}
+// sizeAdvice refuses a policy too large to attach inline; inlineRemedy says
+// how to fit it. The managed policy quota is not a warning: policy_size
+// reports it, and split_for_managed_policies fits it.
+func sizeAdvice(what string, size int, inlineRemedy Text) []Problem {
+	if size <= InlinePolicyLimit {
+		return nil
 	}
-	return nil
+	detail := say("%s has %d characters (without whitespace); IAM allows at most %d for all inline policies of one "+
+		"role together, so aws_iam_role_policy would fail at apply.", what, size, InlinePolicyLimit)
+	if inlineRemedy != nil {
+		detail = detail.Then(plain(" "), inlineRemedy)
+	}
+	return []Problem{errorAt(CodePolicyTooLarge, nil, "Policy too large for IAM", detail)}
 }

@@ -16,6 +16,9 @@ const (
 
 // Result is a built policy and what the builder noticed on the way.
 type Result struct {
+	// Pipeline is the request the result is built from, with a pipeline
+	// definition or stages read into its actions, rules and other parts.
+	Pipeline Request
 	// Document is the service role's policy; Rendered is its JSON.
 	Document Document
 	Rendered Rendered
@@ -25,14 +28,28 @@ type Result struct {
 	// RolePolicies holds, per action role ARN, the policy that role needs for
 	// the actions and rules that declare it.
 	RolePolicies map[string]Document
+	// ManagedPolicyARNs are the AWS managed policies to attach to the service
+	// role in place of statements, with UseAWSManagedPolicies; sorted.
+	ManagedPolicyARNs []string
 	// Roles are the pipeline's other IAM documents.
 	Roles Roles
 	// Unscoped lists the statements that more input would narrow.
 	Unscoped []Unscoped
+	// Advice holds what is true of every plan of this configuration, such
+	// as a grant another role needs: no change to the inputs ends it, so it
+	// is not a warning.
+	Advice   []Problem
 	Problems []Problem
 	// rendered are the service role's statements before merging, each
 	// knowing what it is rendered for; NeededBy reads them.
 	rendered []Statement
+	// renderedRoles and renderedEvent are the same for the action roles'
+	// policies and the event role's; roleOrigins names the actions and rules
+	// of each action role, eventOrigins the sources that need the event role.
+	renderedRoles map[string][]Statement
+	renderedEvent []Statement
+	roleOrigins   map[string][]Origin
+	eventOrigins  []Origin
 }
 
 // Unscoped is a part of a statement that is wider than it would be with more
@@ -56,7 +73,12 @@ func Build(req Request) Result {
 	}
 	result := p.assemble()
 	result.Rendered = result.Document.Render()
-	result.Problems = append(problems, p.advice(result)...)
+	result.Pipeline = p.req
+	result.Problems = append(problems, p.described.problems(p.sizeProblems(result))...)
+	result.Advice = p.described.problems(p.advice())
+	for i := range result.Unscoped {
+		result.Unscoped[i].Reason = p.described.text(result.Unscoped[i].Reason)
+	}
 	if HasError(result.Problems) {
 		return Result{Problems: result.Problems}
 	}
@@ -66,7 +88,7 @@ func Build(req Request) Result {
 // assemble renders the policies of a checked request, without judging them.
 func (p *plan) assemble() Result {
 	service, byRole := p.render()
-	result := Result{Document: NewDocument(service), rendered: service}
+	result := Result{Document: NewDocument(service), rendered: service, ManagedPolicyARNs: p.managedPolicyARNs()}
 	result.Unscoped = unscoped(Path{FieldDocument}, service, result.Document)
 	result.Documents = []Document{result.Document}
 	if p.req.SplitForManagedPolicies {
@@ -77,7 +99,16 @@ func (p *plan) assemble() Result {
 		for _, role := range slices.Sorted(maps.Keys(byRole)) {
 			doc := NewDocument(byRole[role])
 			result.RolePolicies[role] = doc
+			result.renderedRoles = byRole
 			result.Unscoped = append(result.Unscoped, unscoped(Path{FieldRolePolicies, MapKey(role)}, byRole[role], doc)...)
+		}
+	}
+	for i := range p.steps {
+		if s := &p.steps[i]; s.roleARN != "" {
+			if result.roleOrigins == nil {
+				result.roleOrigins = map[string][]Origin{}
+			}
+			result.roleOrigins[s.roleARN] = append(result.roleOrigins[s.roleARN], s.origin)
 		}
 	}
 	result.Roles = p.roles(&result)
@@ -97,7 +128,7 @@ func (p *plan) render() (service []Statement, byRole map[string][]Statement) {
 	for i := range p.steps {
 		s := &p.steps[i]
 		granted := render(scope{own: s.values, pipeline: p.pipeline, ownUnset: s.unset, pipelineUnset: p.unset},
-			s.actionType.Statements, s)
+			p.statementsOf(s), s)
 		if s.roleARN == "" {
 			service = append(service, granted...)
 			continue
@@ -112,6 +143,37 @@ func (p *plan) render() (service []Statement, byRole map[string][]Statement) {
 		byRole[s.roleARN] = append(byRole[s.roleARN], granted...)
 	}
 	return service, byRole
+}
+
+// statementsOf are the statements a step's action type grants: all of them,
+// or with UseAWSManagedPolicies those its managed alternative does not
+// replace.
+func (p *plan) statementsOf(s *step) []catalog.Statement {
+	m := s.actionType.Managed
+	if m == nil || !p.req.UseAWSManagedPolicies {
+		return s.actionType.Statements
+	}
+	var kept []catalog.Statement
+	for _, t := range s.actionType.Statements {
+		if !slices.Contains(m.Replaces, t.Sid) {
+			kept = append(kept, t)
+		}
+	}
+	return kept
+}
+
+// managedPolicyARNs are the ARNs of the managed alternatives in use.
+func (p *plan) managedPolicyARNs() []string {
+	if !p.req.UseAWSManagedPolicies {
+		return nil
+	}
+	var arns []string
+	for i := range p.steps {
+		if m := p.steps[i].actionType.Managed; m != nil && (p.steps[i].roleARN == "") {
+			arns = append(arns, "arn:"+p.pipeline.first(catalog.Partition)+":iam::aws:policy/"+m.Policy)
+		}
+	}
+	return sortedUnique(arns)
 }
 
 // NewDocument merges statements into a policy document that grants exactly
@@ -144,9 +206,10 @@ func (r Result) NeededBy(s Statement, action, resource string) []Origin {
 // could be.
 func render(v scope, templates []catalog.Statement, s *step) []Statement {
 	rendered := make([]Statement, 0, len(templates))
-	for _, t := range templates {
+	for i := range templates {
+		t := &templates[i]
 		granted, why := s.grants(t.Only)
-		if !granted || t.Needs != "" && len(v.get(t.Needs)) == 0 {
+		if !granted || slices.ContainsFunc(t.Needs, func(source string) bool { return len(v.get(source)) == 0 }) {
 			continue
 		}
 		var resources []string
@@ -174,7 +237,7 @@ func render(v scope, templates []catalog.Statement, s *step) []Statement {
 		}
 		rendered = append(rendered, Statement{
 			Sid: t.Sid, Effect: "Allow", Action: t.Actions, Resource: resources, Condition: condition, wider: wider,
-			neededBy: origin,
+			neededBy: origin, why: t,
 		})
 	}
 	return rendered

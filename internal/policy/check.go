@@ -29,8 +29,10 @@ const (
 // plan is a checked request: the pipeline-wide values and one step per action
 // type to grant for.
 type plan struct {
-	req      Request
-	pipeline values
+	req Request
+	// described is the description the request was read from, if any.
+	described *described
+	pipeline  values
 	// unset says, for each pipeline-wide source without a value, which input
 	// would give it one.
 	unset map[string]Text
@@ -50,8 +52,22 @@ func Validate(req Request) []Problem {
 	return problems
 }
 
-// prepare checks a request and parses it into a plan.
+// prepare checks a request and parses it into a plan; problems inside a
+// description name their place in it.
 func prepare(req Request) (*plan, []Problem) {
+	req, d, problems := describe(req)
+	if HasError(problems) {
+		return &plan{req: req}, problems
+	}
+	p, more := check(req)
+	p.described = d
+	for i := range p.steps {
+		p.steps[i].origin = d.origin(p.steps[i].origin)
+	}
+	return p, d.problems(append(problems, more...))
+}
+
+func check(req Request) (*plan, []Problem) {
 	c := &checker{req: req, plan: plan{req: req, pipeline: values{}, unset: map[string]Text{}}}
 	c.pipelineWide()
 	c.actionProviders()
@@ -62,7 +78,9 @@ func prepare(req Request) (*plan, []Problem) {
 		c.rule(i, r)
 	}
 	c.artifactStores()
+	c.storeLayout()
 	c.passRoles()
+	c.secretKeys()
 	c.otherRoles()
 	return &c.plan, c.problems
 }
@@ -142,7 +160,7 @@ func (c *checker) pipelineWide() {
 		check  func(Path, string) *Problem
 		value  string
 	}{
-		{FieldRegion, catalog.Region, checkRegion, req.Region},
+		{FieldRegion, catalog.Region, func(p Path, r string) *Problem { return checkRegion(p, r, c.partition) }, req.Region},
 		{FieldAccountID, catalog.Account, checkAccountID, req.AccountID},
 		{FieldPipelineName, catalog.ThisPipeline, checkPipelineName, req.PipelineName},
 	} {
@@ -157,9 +175,10 @@ func (c *checker) pipelineWide() {
 		}
 	}
 	if c.known(Path{FieldServiceRoleARN}) {
-		c.add(checkRoleARN(Path{FieldServiceRoleARN}, req.ServiceRoleARN, c.partition))
+		c.add(checkRoleARN(Path{FieldServiceRoleARN}, req.ServiceRoleARN, c.partition, asPrincipal))
 	}
 	if c.fullyKnown(Path{FieldActionProviders}) && c.fullyKnown(Path{FieldPipelineActions}) &&
+		c.fullyKnown(Path{FieldPipelineDefinition}) && c.fullyKnown(Path{FieldPipelineStages}) &&
 		len(req.ActionProviders) == 0 && len(req.PipelineActions) == 0 {
 		c.add(noActions())
 	}
@@ -200,7 +219,7 @@ func (c *checker) artifactStores() {
 			continue
 		}
 		c.add(c.knownCheck(at.Child(FieldLocation), func(p Path) *Problem { return checkBucketName(p, store.Location) }))
-		c.add(c.knownCheck(at.Child(FieldRegion), func(p Path) *Problem { return checkRegion(p, store.Region) }))
+		c.add(c.knownCheck(at.Child(FieldRegion), func(p Path) *Problem { return checkRegion(p, store.Region, c.partition) }))
 		c.add(c.knownCheck(at.Child(FieldEncryptionKeyID), func(p Path) *Problem {
 			return checkKeyARN(p, store.EncryptionKeyID, c.partition)
 		}))
@@ -208,6 +227,22 @@ func (c *checker) artifactStores() {
 		if store.EncryptionKeyID != "" {
 			c.plan.pipeline.set(catalog.ArtifactKeyArn, store.EncryptionKeyID)
 		}
+	}
+}
+
+// secretKeys checks the keys of the secrets; each becomes a value of the
+// SecretKeyArn source.
+func (c *checker) secretKeys() {
+	for i, key := range c.req.SecretKeyARNs {
+		at := Path{FieldSecretKeyARNs, i}
+		if !c.known(at) {
+			continue
+		}
+		if p := checkKeyARN(at, key, c.partition); p != nil || key == "" {
+			c.add(p)
+			continue
+		}
+		c.plan.pipeline.set(catalog.SecretKey, key)
 	}
 }
 
@@ -220,7 +255,7 @@ func (c *checker) passRoles() {
 		if !c.known(at) {
 			continue
 		}
-		if p := checkRoleARN(at, role, c.partition); p != nil || role == "" {
+		if p := checkRoleARN(at, role, c.partition, asResource); p != nil || role == "" {
 			c.add(p)
 			continue
 		}

@@ -11,6 +11,10 @@ func NewCode(name string) Code { return codes.add(name) }
 // Codes returns every Code declared.
 func Codes() []Code { return codes.all() }
 
+// AdviceCodes are the codes of Result.Advice: what holds on every plan of a
+// configuration, shown as an output rather than a warning.
+func AdviceCodes() []Code { return []Code{CodeCompanion, CodeSecretKey, CodeCaveat} }
+
 // The codes of the builder's problems.
 var (
 	// The pipeline as a whole.
@@ -58,21 +62,25 @@ var (
 	CodeSecretKey            = NewCode("secret_key")
 
 	// Pipeline-wide identifiers.
-	CodeUnknownPartition    = NewCode("unknown_partition")
-	CodeInvalidRegion       = NewCode("invalid_region")
-	CodeInvalidAccount      = NewCode("invalid_account")
-	CodeInvalidBucket       = NewCode("invalid_bucket")
-	CodeInvalidKey          = NewCode("invalid_key")
-	CodeInvalidPipelineName = NewCode("invalid_pipeline_name")
-	CodeInvalidRole         = NewCode("invalid_role")
+	CodeUnknownPartition     = NewCode("unknown_partition")
+	CodeInvalidRegion        = NewCode("invalid_region")
+	CodeRegionNotInPartition = NewCode("region_not_in_partition")
+	CodeStoreWithoutRegion   = NewCode("store_without_region")
+	CodeDuplicateStoreRegion = NewCode("duplicate_store_region")
+	CodeRegionWithoutStore   = NewCode("region_without_store")
+	CodeInvalidAccount       = NewCode("invalid_account")
+	CodeInvalidBucket        = NewCode("invalid_bucket")
+	CodeInvalidKey           = NewCode("invalid_key")
+	CodeInvalidPipelineName  = NewCode("invalid_pipeline_name")
+	CodeInvalidRole          = NewCode("invalid_role")
 
 	// What the other documents need.
 	CodeTrustNeedsInput     = NewCode("trust_needs_input")
 	CodeEventRoleNeedsName  = NewCode("event_role_needs_name")
 	CodeCompanion           = NewCode("companion")
+	CodeCaveat              = NewCode("caveat")
 	CodeUnscoped            = NewCode("unscoped")
 	CodePolicyTooLarge      = NewCode("policy_too_large")
-	CodeTooLargeForManaged  = NewCode("too_large_for_managed")
 	CodeTooManyManaged      = NewCode("too_many_managed")
 	CodeAboveManagedDefault = NewCode("above_managed_default")
 )

@@ -45,11 +45,11 @@ func TestConfigValues(t *testing.T) {
 	key, _ := lambda.ConfigKey("FunctionName")
 	for value, want := range map[string]record{
 		"my-function":                       {Value: "my-function", Name: "my-function", known: true},
-		"my-function:live":                  {Value: "my-function:live", Name: "my-function", known: true},
+		"my-function:live":                  {Value: "my-function:live", Name: "my-function", Qualifier: "live", known: true},
 		"444455556666:function:my-function": {Value: "444455556666:function:my-function", Account: "444455556666", Name: "my-function", known: true},
 		"arn:aws:lambda:eu-west-1:444455556666:function:my-function:live": {
 			Value: "arn:aws:lambda:eu-west-1:444455556666:function:my-function:live", Partition: "aws",
-			Region: "eu-west-1", Account: "444455556666", Name: "my-function", known: true},
+			Region: "eu-west-1", Account: "444455556666", Name: "my-function", Qualifier: "live", known: true},
 	} {
 		got, fault := parseConfigValue(key, value, "aws")
 		if fault != nil || len(got) != 1 || !reflect.DeepEqual(got[0], want) {
@@ -124,7 +124,7 @@ func TestScopedGrants(t *testing.T) {
 		t.Error("a value resolved at run time falls back to the unscoped grant")
 	}
 	doc = build(PipelineAction{Category: "Deploy", Provider: "EC2", Configuration: map[string]string{"InstanceTagKey": "app"}})
-	if !strings.Contains(doc.JSON(), `"aws:ResourceTag/app": [`+"\n"+`            "*"`) {
+	if !strings.Contains(doc.MinifiedJSON(), `"aws:ResourceTag/app":"*"`) {
 		t.Errorf("without InstanceTagValue, any instance carrying the tag key is a target:\n%s", doc.JSON())
 	}
 	doc = build(PipelineAction{Category: "Build", Owner: "Custom", Provider: "Jenkins"})
@@ -144,9 +144,10 @@ func TestPipelineActionAdvice(t *testing.T) {
 		path Path
 	}
 	var got []finding
-	for _, p := range Build(req).Problems {
+	result := Build(req)
+	for _, p := range append(result.Problems, result.Advice...) {
 		if !p.Warning || !strings.HasPrefix(p.Detail.String(), `In action "Source" (PipelineActions[0]): `) {
-			t.Errorf("want warnings naming the action, got %+v", p)
+			t.Errorf("want warnings and advice naming the action, got %+v", p)
 		}
 		got = append(got, finding{p.Code, p.Path})
 	}
@@ -158,5 +159,33 @@ func TestPipelineActionAdvice(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestSecretKeysSettleTheAdvice: secrets of a Commands action draw advice
+// about their keys until secret_kms_key_arns names them; then kms:Decrypt is
+// granted on exactly those keys, through Secrets Manager only.
+func TestSecretKeysSettleTheAdvice(t *testing.T) {
+	key := "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+	req := goldenContext()
+	req.PipelineActions = []PipelineAction{{Category: "Compute", Provider: "Commands",
+		EnvironmentVariables: []EnvironmentVariable{{Name: "TOKEN", Value: "deploy-token", Type: SecretsManager}}}}
+	before := Build(req)
+	if len(before.Advice) != 1 || before.Advice[0].Code != CodeSecretKey || strings.Contains(before.Rendered.JSON, "CommandsSecretKeys") {
+		t.Fatalf("without keys: want advice and no kms:Decrypt, got %+v", before.Advice)
+	}
+	req.SecretKeyARNs = []string{key}
+	after := Build(req)
+	if len(after.Advice) != 0 || HasError(after.Problems) {
+		t.Fatalf("with keys: want no advice, got %+v %+v", after.Advice, after.Problems)
+	}
+	want := `{"Sid":"CommandsSecretKeys","Effect":"Allow","Action":"kms:Decrypt","Resource":"` + key +
+		`","Condition":{"StringEquals":{"kms:ViaService":"secretsmanager.eu-west-1.amazonaws.com"}}}`
+	if !strings.Contains(after.Document.MinifiedJSON(), want) {
+		t.Errorf("want %s in\n%s", want, after.Document.JSON())
+	}
+	req.ActionProviders, req.PipelineActions = []string{"CodeBuild"}, nil
+	if strings.Contains(Build(req).Rendered.JSON, "CommandsSecretKeys") {
+		t.Error("keys without secrets granted their use")
 	}
 }

@@ -2,6 +2,8 @@ package policy
 
 import (
 	"unicode"
+
+	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
 	"unicode/utf8"
 )
 
@@ -15,8 +17,9 @@ type Document struct {
 	Statement []Statement `json:"Statement"`
 }
 
-// Statement is one rendered policy statement. Action and Resource are always
-// lists, sorted, so adding a second value never changes a value's shape.
+// Statement is one rendered policy statement. Action and Resource are sorted
+// lists; the JSON writes a list of one value as that value, as IAM and
+// aws_iam_policy_document allow, which keeps policies within IAM's quotas.
 // Principal is only set in resource policies (trust, bucket and key
 // policies); trust policies have no Resource.
 type Statement struct {
@@ -34,6 +37,9 @@ type Statement struct {
 	// rendered for, so an audit can say why a grant is needed. Rendering
 	// sets it; merged statements do not use it.
 	neededBy Origin
+	// why is the catalog statement it is rendered from, or the one that
+	// explains a statement the builder writes itself.
+	why *catalog.Statement
 }
 
 type widening struct {

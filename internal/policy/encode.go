@@ -98,10 +98,15 @@ func escaped(s string) string {
 	return string(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
 }
 
-// list writes a list of strings; nil is null, as encoding/json writes it.
+// list writes the values of an IAM element: one value as a string, as
+// aws_iam_policy_document writes it, several as a list; nil is null.
 func (e *encoder) list(items []string) {
-	if items == nil {
+	switch {
+	case items == nil:
 		e.raw("null")
+		return
+	case len(items) == 1:
+		e.string(items[0])
 		return
 	}
 	e.open('[')

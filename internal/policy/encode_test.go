@@ -8,14 +8,69 @@ import (
 	"testing"
 )
 
+// compactStatement is a Statement as IAM reads it: a list of one value may be
+// that value.
+type compactStatement struct {
+	Sid       string                    `json:"Sid"`
+	Effect    string                    `json:"Effect"`
+	Principal map[string]any            `json:"Principal,omitempty"`
+	Action    any                       `json:"Action"`
+	Resource  any                       `json:"Resource,omitempty"`
+	Condition map[string]map[string]any `json:"Condition,omitempty"`
+}
+
+// oneOrMany is a list of one value as that value, other lists as they are.
+func oneOrMany(values []string) any {
+	if len(values) == 1 {
+		return values[0]
+	}
+	return values
+}
+
+func compactLists(m map[string][]string) map[string]any {
+	if m == nil {
+		return nil
+	}
+	out := map[string]any{}
+	for k, v := range m {
+		out[k] = oneOrMany(v)
+	}
+	return out
+}
+
+func compact(d Document) any {
+	statements := []compactStatement(nil)
+	if d.Statement != nil {
+		statements = []compactStatement{}
+	}
+	for _, s := range d.Statement {
+		c := compactStatement{Sid: s.Sid, Effect: s.Effect, Principal: compactLists(s.Principal), Action: oneOrMany(s.Action)}
+		if len(s.Resource) > 0 {
+			c.Resource = oneOrMany(s.Resource)
+		}
+		if s.Condition != nil {
+			c.Condition = map[string]map[string]any{}
+			for operator, entries := range s.Condition {
+				c.Condition[operator] = compactLists(entries)
+			}
+		}
+		statements = append(statements, c)
+	}
+	return struct {
+		Version   string             `json:"Version"`
+		Statement []compactStatement `json:"Statement"`
+	}{d.Version, statements}
+}
+
 // stdlibForms are the minified and indented forms encoding/json gives a
-// document: the forms encode must give byte for byte.
+// document with its lists of one value written as that value: the forms
+// encode must give byte for byte.
 func stdlibForms(t *testing.T, d Document) (string, string) {
 	t.Helper()
 	var minified bytes.Buffer
 	enc := json.NewEncoder(&minified)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(d); err != nil {
+	if err := enc.Encode(compact(d)); err != nil {
 		t.Fatal(err)
 	}
 	var indented bytes.Buffer

@@ -39,9 +39,12 @@ var (
 	FieldAccountID             = NewField("AccountID")
 	FieldPipelineName          = NewField("PipelineName")
 	FieldPassRoleARNs          = NewField("PassRoleARNs")
+	FieldSecretKeyARNs         = NewField("SecretKeyARNs")
 	FieldServiceRoleARN        = NewField("ServiceRoleARN")
 	FieldTrustSourceConditions = NewField("TrustSourceConditions")
 	FieldSplit                 = NewField("SplitForManagedPolicies")
+	FieldUseAWSManaged         = NewField("UseAWSManagedPolicies")
+	FieldManagedPolicyARNs     = NewField("ManagedPolicyARNs")
 )
 
 // Fields of a pipeline action, a rule, an environment variable and an
@@ -69,4 +72,5 @@ var (
 	FieldRolePolicies = NewField("RolePolicies")
 	FieldEventRole    = NewField("EventRole")
 	FieldUnscoped     = NewField("Unscoped")
+	FieldAdvice       = NewField("Advice")
 )

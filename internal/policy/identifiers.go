@@ -11,9 +11,6 @@ import (
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/catalog"
 )
 
-// Partitions are the AWS partitions an ARN can name.
-var Partitions = []string{"aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"}
-
 var (
 	regionPattern       = lazyPattern(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
 	accountPattern      = lazyPattern(`^[0-9]{12}$`)
@@ -28,24 +25,43 @@ func checkPartition(path Path, partition string) *Problem {
 	if partition == "" {
 		return nil
 	}
-	for _, known := range Partitions {
-		if partition == known {
-			return nil
-		}
+	if slices.Contains(catalog.PartitionIDs(), partition) {
+		return nil
 	}
 	p := errorAt(CodeUnknownPartition, path, "Unknown partition", say("%q is not an AWS partition. Valid partitions are %s.",
-		partition, quoteList(Partitions)))
+		partition, quoteList(catalog.PartitionIDs())))
 	return &p
 }
 
-// checkRegion accepts an empty value (meaning "any region") or a region code.
-func checkRegion(path Path, region string) *Problem {
-	if region == "" || regionPattern().MatchString(region) {
+// checkRegion accepts an empty value (meaning "any region") or a region code
+// of partition, when partition is known.
+func checkRegion(path Path, region, partition string) *Problem {
+	if region == "" {
 		return nil
 	}
-	p := errorAt(CodeInvalidRegion, path, "Invalid region", say(
-		"%q is not an AWS region code. Give a code such as \"us-east-1\" or \"eu-west-2\", or leave it unset to allow any region.", region))
-	return &p
+	if !regionPattern().MatchString(region) {
+		p := errorAt(CodeInvalidRegion, path, "Invalid region", say(
+			"%q is not an AWS region code. Give a code such as \"us-east-1\" or \"eu-west-2\", or leave it unset to allow any region.", region))
+		return &p
+	}
+	if owner := regionPartitionFault(region, partition); owner != "" {
+		p := errorAt(CodeRegionNotInPartition, path, "Region not in the partition", say(
+			"%q is a region of the %q partition, but %s is %q, so every ARN built for it would match nothing. "+
+				"Set %s = %q, or give a region of %q.", region, owner, FieldPartition, partition, FieldPartition, owner, partition))
+		return &p
+	}
+	return nil
+}
+
+// regionPartitionFault returns the partition region belongs to when that is
+// not partition, by the AWS SDKs' partition metadata; "" when it fits or
+// either is unknown.
+func regionPartitionFault(region, partition string) string {
+	owner, known := catalog.PartitionOfRegion(region)
+	if !known || partition == "" || owner == partition {
+		return ""
+	}
+	return owner
 }
 
 // checkAccountID accepts an empty value (meaning "any account") or 12 digits.
@@ -130,6 +146,8 @@ func keyARNFault(value, partition string) string {
 		return "has no valid region"
 	case !accountPattern().MatchString(parsed.AccountID):
 		return "has no valid 12-digit account ID"
+	case !keyIDPattern().MatchString(strings.TrimPrefix(parsed.Resource, "key/")):
+		return "does not end in a key ID (a UUID, or mrk- and 32 hex digits for a multi-Region key), so it names no one key"
 	}
 	return ""
 }
@@ -144,13 +162,27 @@ func checkPipelineName(path Path, name string) *Problem {
 	return &p
 }
 
+// roleUse says where a role ARN goes: into a Resource, where the renderer
+// escapes it, or also into a Principal, which holds no wildcards or policy
+// variables, so nothing can escape a '*', '?' or '$' there.
+type roleUse bool
+
+const (
+	asResource  roleUse = false
+	asPrincipal roleUse = true
+)
+
 // checkRoleARN accepts an empty value or the ARN of an IAM role in partition
-// (any partition when partition is empty).
-func checkRoleARN(path Path, value, partition string) *Problem {
+// (any partition when partition is empty) whose path and name follow IAM's
+// rules, so it names one role, never a pattern of roles.
+func checkRoleARN(path Path, value, partition string, use roleUse) *Problem {
 	if value == "" {
 		return nil
 	}
 	fault := arnFault(value, []string{"iam"}, "role/", partition)
+	if fault == "" {
+		fault = roleFault(value, use)
+	}
 	if fault == "" {
 		return nil
 	}
@@ -158,6 +190,24 @@ func checkRoleARN(path Path, value, partition string) *Problem {
 		"%q %s. Give a role ARN, such as \"arn:%s:iam::111122223333:role/my-role\" (aws_iam_role.this.arn).",
 		value, fault, cmp.Or(partition, DefaultPartition)))
 	return &p
+}
+
+func roleFault(value string, use roleUse) string {
+	parsed, _ := arn.Parse(value)
+	rule := catalog.IAMRole
+	switch name := strings.TrimPrefix(parsed.Resource, "role/"); {
+	case parsed.Region != "":
+		return fmt.Sprintf("names the region %q, but IAM roles are global: the region field must be empty", parsed.Region)
+	case !accountPattern().MatchString(parsed.AccountID):
+		return "has no valid 12-digit account ID"
+	case !nameValid(rule, name):
+		return fmt.Sprintf("ends in %q, which is not a role's %s: it must be %s (%s); a role ARN names one role, never a pattern of roles",
+			name, rule.Resource, rule.Rule, rule.Source)
+	case use == asPrincipal && strings.ContainsAny(name, "*?$"):
+		return "has a path holding '*', '?' or '$'. The role becomes a Principal of a trust, bucket or key policy, " +
+			"where IAM allows no wildcard or policy variable, so the document could not name this role exactly"
+	}
+	return ""
 }
 
 // arnFault says what keeps value from being an ARN of one of services whose
@@ -224,5 +274,5 @@ func parseSecret(value, partition string) (record, string) {
 		return record{}, fmt.Sprintf("%q does not start with a secret name: a %s must be %s (%s), optionally "+
 			"followed by :json-key.", value, rule.Resource, rule.Rule, rule.Source)
 	}
-	return record{Value: value, Name: name + "-??????", known: true}, ""
+	return record{Value: value, Name: name, pattern: catalog.SecretSuffix, known: true}, ""
 }

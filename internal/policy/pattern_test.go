@@ -25,7 +25,7 @@ func TestPatternMatchesRegexp(t *testing.T) {
 		`^(?s).{33,64}|z{40,50}$`:        strings.Repeat("y", 40),
 	}
 	for _, f := range []func() *pattern{regionPattern, accountPattern, bucketPattern, keyIDPattern,
-		pipelineNamePattern, envNamePattern, qualifierPattern} {
+		pipelineNamePattern, envNamePattern} {
 		examples[f().expr] = ""
 	}
 	examples[catalog.SecretNaming.Pattern] = catalog.SecretNaming.Example

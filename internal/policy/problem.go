@@ -85,6 +85,8 @@ func (p Path) format(name func(Field) string) string {
 			fmt.Fprintf(&b, "[%d]", s)
 		case MapKey:
 			fmt.Fprintf(&b, "[%q]", string(s))
+		case Place:
+			b.WriteString(placeText(s))
 		}
 	}
 	return b.String()

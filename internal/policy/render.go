@@ -10,9 +10,15 @@ import (
 )
 
 // record is one value of a placeholder source: the value itself and, for
-// ARNs, its Partition, Region and Account. Name is the resource's name.
+// ARNs, its Partition, Region and Account. Name is the resource's name and
+// Qualifier a version or alias that follows it. Every field holds the input as
+// given: the renderer escapes it (see literal), so no input can be a pattern.
 type record struct {
-	Value, Partition, Region, Account, Name string
+	Value, Partition, Region, Account, Name, Qualifier string
+	// pattern follows Name unescaped: the only way a wildcard enters a
+	// rendered value, and only from the catalog (catalog.SecretSuffix) or for
+	// a value resolved at run time, which reason then reports.
+	pattern string
 	// known is false for the stand-in of a source without values.
 	known bool
 	// reason says why a known record is still wider than its input, such
@@ -20,14 +26,29 @@ type record struct {
 	reason Text
 }
 
-// field returns one field of the record; a plain name is its own Name, and
-// has no Partition, Region or Account of its own.
+// field returns one field of the record, escaped; a plain name is its own
+// Name, and has no Partition, Region or Account of its own.
 func (r record) field(name string) (string, bool) {
 	switch name {
 	case "":
-		return r.Value, true
+		return literal(r.Value), true
 	case "Name":
-		return cmp.Or(r.Name, r.Value), true
+		return literal(cmp.Or(r.Name, r.Value)) + r.pattern, true
+	case "Qualified":
+		if r.Qualifier == "" {
+			return literal(r.Name), true
+		}
+		return literal(r.Name + ":" + r.Qualifier), true
+	case "Qualifier":
+		return literal(r.Qualifier), r.Qualifier != ""
+	}
+	value, ok := r.place(name)
+	return literal(value), ok
+}
+
+// place returns an ARN's Partition, Region or Account.
+func (r record) place(name string) (string, bool) {
+	switch name {
 	case "Partition":
 		return r.Partition, r.Partition != ""
 	case "Region":
@@ -36,6 +57,25 @@ func (r record) field(name string) (string, bool) {
 		return r.Account, r.Account != ""
 	}
 	return "", false
+}
+
+// literal is the one gate between an input and a document: it escapes the
+// characters IAM reads as wildcards or policy variables in resources and
+// string conditions (${*}, ${?}, ${$}), so every value names exactly itself.
+func literal(value string) string {
+	if !strings.ContainsAny(value, "*?$") {
+		return value
+	}
+	var b strings.Builder
+	for _, r := range value {
+		switch r {
+		case '*', '?', '$':
+			b.WriteString("${" + string(r) + "}")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // values maps a placeholder source ("Region", "ProjectName", "RoleArn") to its
@@ -319,7 +359,7 @@ func (s scope) lookup(field string, r record) (string, bool) {
 		}
 	}
 	if fallback := s.get(field); fallbackFields[field] && len(fallback) > 0 {
-		return fallback[0].Value, true
+		return literal(fallback[0].Value), true
 	}
 	return "", false
 }

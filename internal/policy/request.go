@@ -12,6 +12,12 @@ type Request struct {
 	PipelineActions []PipelineAction
 	// PipelineRules are the rules of the stages' conditions (V2 pipelines).
 	PipelineRules []PipelineRule
+	// Definition describes the pipeline instead, as JSON: get-pipeline
+	// output, a create-pipeline input or a CloudFormation resource.
+	Definition string
+	// Stages describes the pipeline instead, as aws_codepipeline's stage
+	// blocks: a generic JSON-like value (see ReadStages).
+	Stages any
 	// Partition, Region and AccountID fill ARNs; an empty Region or AccountID becomes "*".
 	Partition string
 	Region    string
@@ -21,6 +27,9 @@ type Request struct {
 	// PassRoleARNs are the roles deploy actions hand to services (ECS task and
 	// execution roles, for example) that the pipeline definition does not name.
 	PassRoleARNs []string
+	// SecretKeyARNs are the customer managed KMS keys that encrypt the
+	// secrets of Commands actions' SECRETS_MANAGER environment variables.
+	SecretKeyARNs []string
 	// ServiceRoleARN is the role the policy is for; the trust policies of
 	// action roles let it, and only it, assume them.
 	ServiceRoleARN string
@@ -30,6 +39,10 @@ type Request struct {
 	// SplitForManagedPolicies asks for the policy as several documents that
 	// each fit a managed policy, for roles whose policy is too large to inline.
 	SplitForManagedPolicies bool
+	// UseAWSManagedPolicies lets an AWS managed policy stand in for the
+	// statements it allows, where the catalog names one (Elastic Beanstalk):
+	// the policy is smaller, and Result.ManagedPolicyARNs lists what to attach.
+	UseAWSManagedPolicies bool
 	// Unknown lists the inputs whose values are not known yet (when Terraform
 	// validates a configuration before apply). Checks skip them and every
 	// check that depends on them; Build must not be given any.

@@ -48,6 +48,7 @@ func (p *plan) roles(result *Result) Roles {
 			r.ActionRoleTrust[role] = Document{Version: Version, Statement: []Statement{{
 				Sid: "PipelineServiceRoleAssumeRole", Effect: "Allow",
 				Principal: map[string][]string{principalAWS: {service}}, Action: []string{assumeRole},
+				why: &catalog.ActionRoleTrustWhy,
 			}}}
 		}
 	}
@@ -61,10 +62,12 @@ func (p *plan) roles(result *Result) Roles {
 	if p.needsEventRole() {
 		eventScope := scope{pipeline: p.pipeline, pipelineUnset: p.unset}
 		rendered := render(eventScope, catalog.EventRoleStatements(), nil)
+		result.renderedEvent, result.eventOrigins = rendered, p.eventOrigins()
 		doc := NewDocument(rendered)
 		r.EventRole = &doc
 		result.Unscoped = append(result.Unscoped, unscoped(Path{FieldEventRole}, rendered, doc)...)
 		r.EventRoleTrust = serviceTrust(catalog.EventsService, nil)
+		r.EventRoleTrust.Statement[0].why = &catalog.EventRoleTrustWhy
 	}
 	return r
 }
@@ -81,7 +84,9 @@ func (p *plan) serviceRoleTrust() Document {
 			"ArnLike":      {"aws:SourceArn": {pipelineARN}},
 		}
 	}
-	return *serviceTrust(catalog.CodePipelineService, condition)
+	trust := serviceTrust(catalog.CodePipelineService, condition)
+	trust.Statement[0].why = &catalog.ServiceRoleTrustWhy
+	return *trust
 }
 
 func serviceTrust(service string, condition map[string]map[string][]string) *Document {
@@ -151,7 +156,7 @@ func bucketPolicy(bucket string, roles []string, policies map[string]Document, p
 		}
 		statements = append(statements, Statement{Sid: sid, Effect: "Allow",
 			Principal: map[string][]string{principalAWS: sortedUnique(roles)},
-			Action:    strings.Fields(g.actions), Resource: []string{g.resource}})
+			Action:    strings.Fields(g.actions), Resource: []string{g.resource}, why: &catalog.BucketPolicyWhy})
 	}
 	return canonicalResourcePolicy(statements)
 }
@@ -183,7 +188,8 @@ func (p *plan) keyPolicy(result *Result, foreign []string) *Document {
 	}
 	if actions := keyActions(result.Document); service != "" && len(actions) > 0 {
 		statements = append(statements, Statement{Sid: "PipelineServiceRoleKeyUse", Effect: "Allow",
-			Principal: map[string][]string{principalAWS: {service}}, Action: actions, Resource: []string{"*"}})
+			Principal: map[string][]string{principalAWS: {service}}, Action: actions, Resource: []string{"*"},
+			why: &catalog.KeyPolicyWhy})
 	}
 	byActions := map[string][]string{}
 	for _, role := range foreign {
@@ -194,7 +200,8 @@ func (p *plan) keyPolicy(result *Result, foreign []string) *Document {
 	}
 	for actions, roles := range byActions {
 		statements = append(statements, Statement{Sid: "CrossAccountActionRolesKeyUse", Effect: "Allow",
-			Principal: map[string][]string{principalAWS: roles}, Action: strings.Fields(actions), Resource: []string{"*"}})
+			Principal: map[string][]string{principalAWS: roles}, Action: strings.Fields(actions), Resource: []string{"*"},
+			why: &catalog.KeyPolicyWhy})
 	}
 	if len(statements) == 0 {
 		return nil
@@ -219,7 +226,11 @@ func canonicalResourcePolicy(statements []Statement) *Document {
 // pipeline through an EventBridge rule; a value only known at run time
 // counts. Sources named only in action_providers are not described enough
 // to tell, and need no pipeline name.
-func (p *plan) needsEventRole() bool {
+func (p *plan) needsEventRole() bool { return len(p.eventOrigins()) > 0 }
+
+// eventOrigins are the sources that start the pipeline through EventBridge.
+func (p *plan) eventOrigins() []Origin {
+	var origins []Origin
 	for i := range p.steps {
 		s := &p.steps[i]
 		option, detects := catalog.ChangeDetection[s.actionType.Key()]
@@ -227,10 +238,10 @@ func (p *plan) needsEventRole() bool {
 			continue
 		}
 		if granted, _ := s.grants(option); option == nil || granted {
-			return true
+			origins = append(origins, s.origin)
 		}
 	}
-	return false
+	return origins
 }
 
 // first is the first value of a pipeline-wide source, or "".

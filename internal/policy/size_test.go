@@ -2,6 +2,8 @@ package policy
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,5 +95,60 @@ func TestEstimatedSizeIsAnUpperBound(t *testing.T) {
 		if got, est := len(doc.MinifiedJSON()), doc.estimatedSize(); got > est || est > got+got/5 {
 			t.Errorf("estimated %d for a document of %d bytes", est, got)
 		}
+	}
+}
+
+// TestBeanstalkFitsAManagedPolicy: a typical Elastic Beanstalk pipeline (a
+// connection source, CodeBuild, an Elastic Beanstalk deploy) fits a managed
+// policy with use_aws_managed_policies, which names AWS's policy instead.
+func TestBeanstalkFitsAManagedPolicy(t *testing.T) {
+	req := goldenContext()
+	req.PipelineName = "shop"
+	req.PassRoleARNs = []string{"arn:aws:iam::111122223333:role/aws-elasticbeanstalk-service-role"}
+	req.PipelineActions = []PipelineAction{
+		{Category: "Source", Provider: "CodeStarSourceConnection", Configuration: map[string]string{
+			"ConnectionArn":    "arn:aws:codeconnections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f",
+			"FullRepositoryId": "example/shop", "BranchName": "main"}},
+		{Category: "Build", Provider: "CodeBuild", Configuration: map[string]string{"ProjectName": "shop-build"}},
+		{Category: "Deploy", Provider: "ElasticBeanstalk", Configuration: map[string]string{"ApplicationName": "shop", "EnvironmentName": "shop-prod"}},
+	}
+	inline := Build(req)
+	req.UseAWSManagedPolicies = true
+	managed := Build(req)
+	t.Logf("inline %d characters, with the managed policy %d", inline.Rendered.Size, managed.Rendered.Size)
+	if managed.Rendered.Size > ManagedPolicyLimit || inline.Rendered.Size <= managed.Rendered.Size {
+		t.Errorf("with the managed policy the policy has %d characters; want at most %d", managed.Rendered.Size, ManagedPolicyLimit)
+	}
+	want := []string{"arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk"}
+	if !slices.Equal(managed.ManagedPolicyARNs, want) || inline.ManagedPolicyARNs != nil {
+		t.Errorf("managed policy ARNs: %v and %v", managed.ManagedPolicyARNs, inline.ManagedPolicyARNs)
+	}
+	if !slices.Contains(managed.Document.Actions(), "iam:PassRole") {
+		t.Error("iam:PassRole stays inline, scoped to the roles given")
+	}
+}
+
+// TestRandomCombinationsFitInline builds 200 random combinations of two to
+// eight action types: with use_aws_managed_policies each fits inline; the
+// count without it is logged, for the record.
+func TestRandomCombinationsFitInline(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 200))
+	all := catalog.All()
+	over := map[bool]int{}
+	for range 200 {
+		var keys []string
+		for _, j := range rng.Perm(len(all))[:2+rng.IntN(7)] {
+			keys = append(keys, all[j].Key())
+		}
+		for _, managed := range []bool{false, true} {
+			problems := Build(Request{ActionProviders: keys, UseAWSManagedPolicies: managed}).Problems
+			if slices.ContainsFunc(problems, func(p Problem) bool { return p.Code == CodePolicyTooLarge }) {
+				over[managed]++
+			}
+		}
+	}
+	t.Logf("of 200 combinations, %d need split_for_managed_policies; %d with use_aws_managed_policies", over[false], over[true])
+	if over[true] > 0 {
+		t.Errorf("%d combinations do not fit inline even with use_aws_managed_policies", over[true])
 	}
 }

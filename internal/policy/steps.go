@@ -27,6 +27,8 @@ type step struct {
 	// to set, or the run-time variable that hides it.
 	unset   map[string]Text
 	roleARN string
+	// secrets is true when the step reads Secrets Manager secrets.
+	secrets bool
 }
 
 func (c *checker) actionProviders() {
@@ -45,7 +47,7 @@ func (c *checker) actionProviders() {
 			}
 			seen[t.Key()] = true
 			why := say("%s names only the provider; describe the action in %s with its configuration", path, FieldPipelineActions)
-			s := step{origin: Origin{Path: path, Type: t.Key()}, path: path, actionType: t, values: values{}, unset: map[string]Text{}}
+			s := step{origin: Origin{Path: path, Type: t.Key(), Region: c.req.Region}, path: path, actionType: t, values: values{}, unset: map[string]Text{}}
 			for _, k := range t.ConfigKeys {
 				s.unset[k.Name] = why
 			}
@@ -117,10 +119,10 @@ func (o Origin) labelled(p *Problem) *Problem {
 // where checks the region and role an action or rule runs in.
 func (c *checker) where(path Path, o Origin, region, role string) {
 	if region != "" {
-		c.add(o.labelled(c.knownCheck(path.Child(FieldRegion), func(at Path) *Problem { return checkRegion(at, region) })))
+		c.add(o.labelled(c.knownCheck(path.Child(FieldRegion), func(at Path) *Problem { return checkRegion(at, region, c.partition) })))
 	}
 	if role != "" {
-		c.add(o.labelled(c.knownCheck(path.Child(FieldRoleARN), func(at Path) *Problem { return checkRoleARN(at, role, c.partition) })))
+		c.add(o.labelled(c.knownCheck(path.Child(FieldRoleARN), func(at Path) *Problem { return checkRoleARN(at, role, c.partition, asPrincipal) })))
 	}
 }
 
@@ -231,7 +233,7 @@ func (c *checker) commands(path Path, o Origin, commands []string) {
 // newStep checks a configuration by the action type's keys and records its
 // values, and why each key that scopes a statement has none.
 func (c *checker) newStep(o Origin, t catalog.ActionType, config map[string]string, region, role string) step {
-	o.Type = t.Key()
+	o.Type, o.Region = t.Key(), cmp.Or(region, c.req.Region)
 	path := o.Path
 	s := step{origin: o, path: path, actionType: t,
 		config: make(map[string]string, len(config)), values: values{}, unset: map[string]Text{}, roleARN: role}
@@ -335,7 +337,7 @@ func (c *checker) environment(s *step, path Path, vars []EnvironmentVariable) {
 		}
 		secrets = true
 		if isRuntimeVariable(v.Value) {
-			s.values[catalog.Secret] = append(s.values[catalog.Secret], record{Name: "*", known: true})
+			s.values[catalog.Secret] = append(s.values[catalog.Secret], record{pattern: "*", known: true})
 			s.unset[catalog.Secret] = say("%s is resolved at run time (%s)", at.Child(FieldValue), v.Value)
 			continue
 		}
@@ -357,10 +359,7 @@ func (c *checker) environment(s *step, path Path, vars []EnvironmentVariable) {
 		c.add(s.origin.labelled(&w))
 		return
 	}
-	w := warningAt(CodeSecretKey, path, "Secrets under a customer managed key need kms:Decrypt", plain(
-		"The policy grants secretsmanager:GetSecretValue on each secret. A secret encrypted with a customer managed "+
-			"KMS key (not aws/secretsmanager) also needs kms:Decrypt on that key: add it to the role, or allow the role in the key policy."))
-	c.add(s.origin.labelled(&w))
+	s.secrets = true
 }
 
 // Origin is what a grant is needed for: an action or rule of the request,
@@ -369,6 +368,9 @@ type Origin struct {
 	Path Path
 	Name string // the action's or rule's name; "" when unnamed
 	Type string // Category/Provider; "" for the artifact stores
+	// Region is where its calls are made: its own region, else the
+	// pipeline's; "" when neither is given.
+	Region string
 }
 
 // Text names the origin for messages: the action or rule by its name (or

@@ -31,14 +31,16 @@ func TestWarnings(t *testing.T) {
 }
 
 func TestSizeLimits(t *testing.T) {
-	// Each artifact store adds its bucket to two statements; enough of them push
-	// the policy over each quota.
-	stores := func(n int) []ArtifactStore {
-		var s []ArtifactStore
+	// Each CodeBuild project adds its ARN to one statement; enough of them
+	// push the policy over each quota.
+	projects := func(n int) Request {
+		req := goldenContext()
 		for i := 0; i < n; i++ {
-			s = append(s, ArtifactStore{Location: "artifact-store-bucket-number-" + strings.Repeat("x", 20) + string(rune('a'+i%26)) + string(rune('a'+i/26))})
+			name := "build-project-number-" + strings.Repeat("x", 20) + string(rune('a'+i%26)) + string(rune('a'+i/26))
+			req.PipelineActions = append(req.PipelineActions, PipelineAction{Category: "Build", Owner: "AWS", Provider: "CodeBuild",
+				Configuration: map[string]string{"ProjectName": name}})
 		}
-		return s
+		return req
 	}
 	over := func(req Request) (size int, problems []Problem) {
 		doc := assemble(req).Document
@@ -49,14 +51,14 @@ func TestSizeLimits(t *testing.T) {
 		}
 		return doc.Size(), problems
 	}
-	size, problems := over(Request{ActionProviders: []string{"CodeBuild"}, ArtifactStores: stores(60)})
+	size, problems := over(projects(60))
 	if size <= ManagedPolicyLimit || size > InlinePolicyLimit {
 		t.Fatalf("test setup: size %d should be between the quotas", size)
 	}
-	if len(problems) != 1 || !problems[0].Warning || !strings.Contains(problems[0].Detail.String(), "6144") {
-		t.Errorf("want one warning naming 6144, got %+v", problems)
+	if len(problems) != 0 {
+		t.Errorf("a policy that fits inline plans quietly; policy_size reports the managed quota. Got %+v", problems)
 	}
-	size, problems = over(Request{ActionProviders: []string{"CodeBuild"}, ArtifactStores: stores(110)})
+	size, problems = over(projects(110))
 	if size <= InlinePolicyLimit {
 		t.Fatalf("test setup: size %d should be over the inline quota", size)
 	}

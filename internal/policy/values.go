@@ -83,7 +83,7 @@ func parseName(key catalog.ConfigKey, value, partition string) (record, *valueFa
 		return record{}, &valueFault{CodeInvalidName, "Invalid " + key.Naming.Resource, fmt.Sprintf(
 			"%s %q is not a valid %s: it must be %s (%s).", key.Name, value, key.Naming.Resource, key.Naming.Rule, key.Naming.Source)}
 	}
-	return record{Value: value, Name: iamLiteral(value), known: true}, nil
+	return record{Value: value, Name: value, known: true}, nil
 }
 
 // parseARN accepts an ARN of the key's service and resource type whose
@@ -98,6 +98,10 @@ func parseARN(key catalog.ConfigKey, value, partition string) (record, *valueFau
 	}
 	parsed, _ := arn.Parse(value)
 	name := strings.TrimPrefix(parsed.Resource, form.ResourceType)
+	qualifier := ""
+	if key.Qualifier != nil {
+		name, qualifier, _ = strings.Cut(name, ":")
+	}
 	if fault := arnPlaceFault(parsed); fault != "" {
 		return record{}, &valueFault{CodeInvalidARN, "Invalid ARN in configuration", fmt.Sprintf("%s %q %s.", key.Name, value, fault)}
 	}
@@ -106,8 +110,20 @@ func parseARN(key catalog.ConfigKey, value, partition string) (record, *valueFau
 			"%s %q ends in %q, which is not a valid %s: it must be %s (%s).",
 			key.Name, value, name, key.Naming.Resource, key.Naming.Rule, key.Naming.Source)}
 	}
+	if fault := qualifierFault(key, qualifier); fault != "" {
+		return record{}, &valueFault{CodeInvalidARN, "Invalid ARN in configuration", fmt.Sprintf("%s %q %s.", key.Name, value, fault)}
+	}
 	return record{Value: value, Partition: parsed.Partition, Region: parsed.Region, Account: parsed.AccountID,
-		Name: iamLiteral(name), known: true}, nil
+		Name: name, Qualifier: qualifier, known: true}, nil
+}
+
+// qualifierFault says what is wrong with the version or alias after a name.
+func qualifierFault(key catalog.ConfigKey, qualifier string) string {
+	if qualifier == "" || nameValid(key.Qualifier, qualifier) {
+		return ""
+	}
+	return fmt.Sprintf("has the qualifier %q, which is not a valid %s: it must be %s (%s)",
+		qualifier, key.Qualifier.Resource, key.Qualifier.Rule, key.Qualifier.Source)
 }
 
 // arnPlaceFault checks an ARN's region and account fields: empty (global
@@ -118,6 +134,9 @@ func arnPlaceFault(parsed arn.ARN) string {
 		return fmt.Sprintf("has %q as its region, which is not a region code", parsed.Region)
 	case parsed.AccountID != "" && !accountPattern().MatchString(parsed.AccountID):
 		return fmt.Sprintf("has %q as its account, which is not a 12-digit account ID", parsed.AccountID)
+	}
+	if owner := regionPartitionFault(parsed.Region, parsed.Partition); owner != "" {
+		return fmt.Sprintf("has the region %q, which belongs to the %q partition, not to %q", parsed.Region, owner, parsed.Partition)
 	}
 	return ""
 }
@@ -149,20 +168,22 @@ func parseFunction(key catalog.ConfigKey, value, partition string) (record, *val
 	return functionRecord(key, r, name, qualifier)
 }
 
-var qualifierPattern = lazyPattern(`^(\$LATEST|[A-Za-z0-9_-]{1,128})$`)
-
 func functionRecord(key catalog.ConfigKey, r record, name, qualifier string) (record, *valueFault) {
-	if !nameValid(key.Naming, name) {
-		return record{}, &valueFault{CodeInvalidFunction, "Invalid Lambda function name", fmt.Sprintf(
-			"%s %q names the function %q, which is not a valid %s: it must be %s (%s).",
-			key.Name, r.Value, name, key.Naming.Resource, key.Naming.Rule, key.Naming.Source)}
+	invalid := func(detail string) (record, *valueFault) {
+		return record{}, &valueFault{CodeInvalidFunction, "Invalid Lambda function name", detail}
 	}
-	if qualifier != "" && !qualifierPattern().MatchString(qualifier) {
-		return record{}, &valueFault{CodeInvalidFunction, "Invalid Lambda function name", fmt.Sprintf(
-			"%s %q has the qualifier %q: give a version number, $LATEST or an alias of up to 128 letters, digits, hyphens and underscores.",
-			key.Name, r.Value, qualifier)}
+	switch {
+	case !nameValid(key.Naming, name):
+		return invalid(fmt.Sprintf("%s %q names the function %q, which is not a valid %s: it must be %s (%s).",
+			key.Name, r.Value, name, key.Naming.Resource, key.Naming.Rule, key.Naming.Source))
+	case qualifier != "" && key.Qualifier == nil:
+		return invalid(fmt.Sprintf("%s %q has the qualifier %q, but this action names the function alone: give %q "+
+			"and set the version or alias in its own configuration key.", key.Name, r.Value, qualifier, name))
 	}
-	r.Name = name
+	if fault := qualifierFault(key, qualifier); fault != "" {
+		return invalid(fmt.Sprintf("%s %q %s.", key.Name, r.Value, fault))
+	}
+	r.Name, r.Qualifier = name, qualifier
 	return r, nil
 }
 
@@ -181,22 +202,4 @@ func nameValid(rule *catalog.NamingRule, name string) bool {
 	}
 	p, _ := compiled.(*pattern)
 	return (rule.MaxLength == 0 || len(name) <= rule.MaxLength) && p.MatchString(name)
-}
-
-// iamLiteral escapes the characters IAM reads as wildcards or variables in a
-// resource ARN, so a name that holds them still names exactly itself.
-func iamLiteral(name string) string {
-	if !strings.ContainsAny(name, "*?$") {
-		return name
-	}
-	var b strings.Builder
-	for _, r := range name {
-		switch r {
-		case '*', '?', '$':
-			b.WriteString("${" + string(r) + "}")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -82,6 +82,21 @@ func stringListIn[T any](name string, field policy.Field, description string, re
 		read:   func(r *reader, v tftypes.Value, at policy.Path, into *T) { set(into, r.strings(v, at)) }}
 }
 
+// dynamicIn declares an optional input of any type, read as a generic JSON
+// value: for values shaped like another resource's blocks.
+func dynamicIn[T any](name string, field policy.Field, description string, set func(*T, any)) input[T] {
+	return input[T]{name: name, field: field, schema: schema.DynamicAttribute{MarkdownDescription: description, Optional: true},
+		read: func(r *reader, v tftypes.Value, at policy.Path, into *T) {
+			if r.usable(v, at) && !v.IsFullyKnown() {
+				r.unknown = append(r.unknown, at)
+				return
+			}
+			if r.usable(v, at) {
+				set(into, generic(v))
+			}
+		}}
+}
+
 // stringMapIn declares an optional map of strings.
 func stringMapIn[T any](name string, field policy.Field, description string, set func(*T, map[string]string)) input[T] {
 	return input[T]{name: name, field: field,

@@ -213,7 +213,9 @@ func serveInProcess(t *testing.T, rec *recorder) string {
 	host := providerHost()
 	attach := tfexec.ReattachConfig{Protocol: string(config.Protocol), ProtocolVersion: config.ProtocolVersion,
 		Pid: config.Pid, Test: config.Test, Addr: tfexec.ReattachConfigAddr{Network: config.Addr.Network(), String: config.Addr.String()}}
-	info := map[string]tfexec.ReattachConfig{host + "/hashicorp/codepipeline": attach, host + "/-/codepipeline": attach}
+	// The examples use the registry address; the tests' own configurations the default namespace.
+	info := map[string]tfexec.ReattachConfig{host + "/hashicorp/codepipeline": attach, host + "/-/codepipeline": attach,
+		host + "/pipelinepolicy/codepipeline": attach}
 	b, err := json.Marshal(info)
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"math/big"
@@ -82,6 +83,44 @@ func (r *reader) string(v tftypes.Value, path policy.Path) string {
 		r.fail(path, "must be a string, not %s", kindOf(v))
 	}
 	return s
+}
+
+// generic converts a fully known value into the JSON-like value the policy
+// package reads descriptions from: objects and maps to map[string]any,
+// lists, tuples and sets to []any, numbers to json.Number.
+func generic(v tftypes.Value) any {
+	if v.IsNull() {
+		return nil
+	}
+	switch t := v.Type(); {
+	case t.Is(tftypes.String):
+		var s string
+		_ = v.As(&s)
+		return s
+	case t.Is(tftypes.Bool):
+		var b bool
+		_ = v.As(&b)
+		return b
+	case t.Is(tftypes.Number):
+		var n big.Float
+		_ = v.As(&n)
+		return json.Number(n.Text('f', -1))
+	}
+	var fields map[string]tftypes.Value
+	if v.As(&fields) == nil {
+		out := make(map[string]any, len(fields))
+		for k, f := range fields {
+			out[k] = generic(f)
+		}
+		return out
+	}
+	var elems []tftypes.Value
+	_ = v.As(&elems)
+	out := make([]any, len(elems))
+	for i, e := range elems {
+		out[i] = generic(e)
+	}
+	return out
 }
 
 func (r *reader) bool(v tftypes.Value, path policy.Path) bool {

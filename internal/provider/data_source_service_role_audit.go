@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"time"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -41,6 +43,7 @@ func newAuditSpec() *dataSourceSpec[audit.Request, audit.Result] {
 		unknown:  func(r *req, paths []policy.Path) { r.Pipeline.Unknown = paths },
 		validate: audit.Validate,
 		run: func(r req) (audit.Result, []policy.Problem) {
+			r.Now = time.Now() // conditions on aws:CurrentTime hold or not at the time of the plan
 			result := audit.Audit(r)
 			return result, result.Problems
 		},
@@ -70,11 +73,26 @@ func auditOutputs() []output[audit.Result] {
 				"documents do not allow it, such as a condition value they leave out or a `Deny` statement (which " +
 				"adding `missing_policy_json` does not override)."),
 				func(m audit.Missing) tftypes.Value { return stringValue(m.Reason().Format(fieldName)) }},
+			missing{"needed_by", computedStringList("The inputs that need the grant, as in `codepipeline_service_role_policy`'s " +
+				"`statements`: `pipeline_actions[0] \"Source\" (Source/CodeStarSourceConnection)`, `action_providers[1] (Deploy/S3)` or `artifact_stores`."),
+				func(m audit.Missing) tftypes.Value { return stringListValue(originNames(m.NeededBy)) }},
+			missing{"sources", computedStringList("The pages that show the grant is needed."),
+				func(m audit.Missing) tftypes.Value { return stringListValue(m.Sources) }},
+			missing{"denied_by", computedString("The `Deny` statement that denies all or part of the grant, such as " +
+				"`policy_documents[0] Statement[2] (\"DenyProd\")`: the index of the document in `policy_documents`, the index " +
+				"of the statement in its `Statement` list, and its `Sid` if it has one. While it stands, attaching " +
+				"`missing_policy_json` leaves the call denied: narrow it first. Null when no `Deny` statement is in the way."),
+				func(m audit.Missing) tftypes.Value {
+					if m.DeniedBy == nil {
+						return nullString()
+					}
+					return stringValue(m.DeniedBy.Text().Format(fieldName))
+				}},
 		),
 		{name: "missing_policy_json", field: audit.FieldMissingPolicy, schema: computedString("A policy document that grants " +
 			"exactly what `missing` lists, scoped, named and conditioned as `codepipeline_service_role_policy` would: attach it " +
 			"to the role (for example with another `aws_iam_role_policy`) and the audit is complete, unless a `Deny` statement " +
-			"is in the way. Null when `complete`."), write: func(r *audit.Result) tftypes.Value {
+			"is in the way (`missing[*].denied_by`). Null when `complete`."), write: func(r *audit.Result) tftypes.Value {
 			if r.MissingPolicy == nil {
 				return nullString()
 			}

@@ -88,8 +88,11 @@ func TestServiceRoleAudit_incompleteRole(t *testing.T) {
 				statecheck.ExpectKnownValue(auditDataSource, tfjsonpath.New("missing"), knownvalue.ListSizeExact(7)),
 				statecheck.ExpectKnownValue(auditDataSource, tfjsonpath.New("missing").AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"sid": knownvalue.StringExact(first.Sid), "iam_action": knownvalue.StringExact("codeconnections:UseConnection"),
-					"resource": knownvalue.StringExact("arn:aws:codeconnections:eu-west-1:111122223333:connection/*"),
-					"reason":   knownvalue.StringExact("needed by Source/CodeStarSourceConnection"),
+					"resource":  knownvalue.StringExact("arn:aws:codeconnections:eu-west-1:111122223333:connection/*"),
+					"reason":    knownvalue.StringExact("needed by Source/CodeStarSourceConnection"),
+					"needed_by": stringListOf("action_providers[0] (Source/CodeStarSourceConnection)"),
+					"sources":   knownvalue.ListPartial(map[int]knownvalue.Check{0: knownvalue.StringRegexp(regexp.MustCompile(`^https://`))}),
+					"denied_by": knownvalue.Null(),
 				})),
 				statecheck.ExpectKnownValue(auditDataSource, tfjsonpath.New("missing_policy_json"), knownvalue.StringExact(want.MissingPolicy.JSON())),
 				statecheck.ExpectKnownValue(auditDataSource, tfjsonpath.New("broader_than_needed"), knownvalue.ListExact([]knownvalue.Check{

@@ -92,10 +92,10 @@ func policyOutputs() []output[built] {
 			"the policy that role needs for its actions (including the artifact stores), as JSON. Attach each to its role, for "+
 			"example in the other account of a cross-account deploy. Empty when no action declares a role.",
 			func(b *built) map[string]policy.Document { return b.result.RolePolicies }),
-		document("trust_policy_json", "", "The service role's trust policy: lets `codepipeline.amazonaws.com` "+
+		document("trust_policy_json", policy.FieldTrust, "The service role's trust policy: lets `codepipeline.amazonaws.com` "+
 			"assume the role, for `aws_iam_role.assume_role_policy`. With `trust_source_conditions`, only for this "+
 			"pipeline of this account.", func(b *built) *policy.Document { return &b.result.Roles.Trust }),
-		documents("action_role_trust_policies", "", "For each `role_arn` of `pipeline_actions` and `pipeline_rules`, a trust policy "+
+		documents("action_role_trust_policies", policy.FieldActionRoleTrust, "For each `role_arn` of `pipeline_actions` and `pipeline_rules`, a trust policy "+
 			"that lets the service role, and only it, assume that role, for the role's `assume_role_policy` (in the other "+
 			"account for cross-account actions). Empty without `service_role_arn`.",
 			func(b *built) map[string]policy.Document { return b.result.Roles.ActionRoleTrust }),
@@ -113,10 +113,10 @@ func policyOutputs() []output[built] {
 			}
 			return nil
 		}),
-		documents("artifact_bucket_policies", "", "The same statements for every artifact store, by bucket name: cross-region "+
+		documents("artifact_bucket_policies", policy.FieldBucketPolicies, "The same statements for every artifact store, by bucket name: cross-region "+
 			"pipelines attach one to each region's bucket. Empty when no action role is in another account.",
 			func(b *built) map[string]policy.Document { return b.result.Roles.BucketPolicies }),
-		document("artifact_key_policy_json", "", "Statements for the key policy of every artifact store's KMS key: the "+
+		document("artifact_key_policy_json", policy.FieldKeyPolicy, "Statements for the key policy of every artifact store's KMS key: the "+
 			"service role (`service_role_arn`, else the account root, which lets the role's own policy grant key use) "+
 			"and each action role of another account may use the key for what their policies need. `Resource` is "+
 			"`\"*\"`, as key policies require: the key they are attached to. Null when no artifact store names a key.",
@@ -126,7 +126,7 @@ func policyOutputs() []output[built] {
 			"source in `pipeline_actions` uses EventBridge change detection (ECR, and S3 or CodeCommit with "+
 			"`PollForSourceChanges = \"false\"`), which needs `pipeline_name`; null otherwise.",
 			func(b *built) *policy.Document { return b.result.Roles.EventRole }),
-		document("event_role_trust_policy_json", "", "The trust policy of that role: lets `events.amazonaws.com` "+
+		document("event_role_trust_policy_json", policy.FieldEventRoleTrust, "The trust policy of that role: lets `events.amazonaws.com` "+
 			"assume it. Null when `event_role_policy_json` is.", func(b *built) *policy.Document { return b.result.Roles.EventRoleTrust }),
 		objectListOut("unscoped", policy.FieldUnscoped, "Every statement, or part of one, that is wider than it would be with more "+
 			"input, and the input that would narrow it. Empty when the configuration scopes everything it can; then no "+
@@ -143,6 +143,23 @@ func policyOutputs() []output[built] {
 			column[policy.Unscoped]{"reason", computedString("The input that is missing, such as `region is not set` or " +
 				"`pipeline_actions[1].configuration[\"ProjectName\"] is resolved at run time (#{Build.Project})`."),
 				func(u policy.Unscoped) tftypes.Value { return stringValue(u.Reason.Format(fieldName)) }},
+		),
+		{name: "managed_policy_arns", field: policy.FieldManagedPolicyARNs, schema: computedStringList("With " +
+			"`use_aws_managed_policies`, the ARNs of the AWS managed policies to attach to the service role (with " +
+			"`aws_iam_role_policy_attachment`) in place of the statements they replace; empty otherwise."),
+			write: func(b *built) tftypes.Value { return stringListValue(b.result.ManagedPolicyARNs) }},
+		statementsOutput(),
+		objectListOut("advice", policy.FieldAdvice, "What holds on every plan of this configuration, so it is not a warning: grants "+
+			"another role needs (a CloudFormation stack's own role, CodeBuild's role for a full clone), and keys an input could "+
+			"name (`secret_kms_key_arns`). Read it once when setting the pipeline up; it changes only with the configuration.",
+			func(b *built) []policy.Problem { return b.result.Advice },
+			column[policy.Problem]{"code", computedString("A stable identifier of the kind of advice, such as `companion`."),
+				func(p policy.Problem) tftypes.Value { return stringValue(string(p.Code)) }},
+			column[policy.Problem]{"attribute", computedString("The input it is about, such as `pipeline_actions[2].configuration[\"RoleArn\"]`."),
+				func(p policy.Problem) tftypes.Value { return stringValue(policy.Text{p.Path}.Format(fieldName)) }},
+			column[policy.Problem]{"summary", computedString("One line."), func(p policy.Problem) tftypes.Value { return stringValue(p.Summary) }},
+			column[policy.Problem]{"detail", computedString("What to do, naming the action or rule."),
+				func(p policy.Problem) tftypes.Value { return stringValue(p.Detail.Format(fieldName)) }},
 		),
 	}
 }

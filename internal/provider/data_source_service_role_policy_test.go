@@ -82,8 +82,8 @@ func grantsScopedConnection(value string) error {
 		Version   string
 		Statement []struct {
 			Sid      string
-			Action   []string
-			Resource []string
+			Action   oneOrMany
+			Resource oneOrMany
 		}
 	}
 	if err := json.Unmarshal([]byte(value), &doc); err != nil {
@@ -104,6 +104,19 @@ func grantsScopedConnection(value string) error {
 		return fmt.Errorf("version %q, missing connection grants %v", doc.Version, want)
 	}
 	return nil
+}
+
+// oneOrMany reads an IAM element that holds one value as a string or several
+// as a list.
+type oneOrMany []string
+
+func (v *oneOrMany) UnmarshalJSON(b []byte) error {
+	var one string
+	if json.Unmarshal(b, &one) == nil {
+		*v = oneOrMany{one}
+		return nil
+	}
+	return json.Unmarshal(b, (*[]string)(v))
 }
 
 func TestServiceRolePolicy_defaults(t *testing.T) {
@@ -171,21 +184,21 @@ output "policy" {
 }
 
 func TestServiceRolePolicy_splitForManagedPolicies(t *testing.T) {
-	stores := `[for i in range(120) : { location = "artifact-store-bucket-number-${i}-with-a-long-name" }]`
+	actions := manyProjects("110")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
 				Config: `data "codepipeline_service_role_policy" "test" {
   action_providers = ["CodeBuild"]
-  artifact_stores  = ` + stores + `
+  pipeline_actions = ` + actions + `
 }`,
 				ExpectError: regexp.MustCompile(`Policy too large for IAM[\s\S]*Set split_for_managed_policies\s+=\s+true:\s+policy_documents\s+then\s+holds\s+4\s+documents`),
 			},
 			{
 				Config: `data "codepipeline_service_role_policy" "test" {
   action_providers           = ["CodeBuild"]
-  artifact_stores            = ` + stores + `
+  pipeline_actions           = ` + actions + `
   split_for_managed_policies = true
 }
 

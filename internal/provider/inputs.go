@@ -37,6 +37,23 @@ func newPipelineInputs() []input[policy.Request] {
 			"`rule` of `aws_codepipeline`'s `before_entry`, `on_success` and `on_failure` blocks. Rules run with the service "+
 			"role (or their own `role_arn`) and are granted like actions. At most 750.",
 			ruleInputs(), func(r *req, v []policy.PipelineRule) { r.PipelineRules = v }),
+		dynamicIn("pipeline_stages", policy.FieldPipelineStages, "The pipeline's stages instead of `pipeline_actions` and "+
+			"`pipeline_rules`: `aws_codepipeline`'s `stage` blocks as one value, in the shape the resource's state holds them "+
+			"(`terraform show -json`): a list of stages, each with `name`, its `action` list and its `before_entry`, "+
+			"`on_success` and `on_failure` conditions. Feed `aws_codepipeline`'s `dynamic \"stage\"` and this attribute "+
+			"from the same `local.stages`. A single nested block may be one object instead of a list of one; attributes "+
+			"the policy does not need (artifacts, `run_order`, `namespace`, ...) are accepted and ignored. Errors name "+
+			"the place inside it, such as `pipeline_stages[1].action[0].configuration.ProjectName`.",
+			func(r *req, v any) { r.Stages = v }),
+		stringIn("pipeline_definition", policy.FieldPipelineDefinition, optionalString("The pipeline as JSON text instead of "+
+			"`pipeline_actions`: the output of `aws codepipeline get-pipeline` (which also gives the region and account), "+
+			"a create-pipeline or update-pipeline input, or a CloudFormation `AWS::CodePipeline::Pipeline` resource or its "+
+			"`Properties` (`jsonencode(yamldecode(file(...)))` reads a YAML template's resource). The pipeline's name, "+
+			"service role, artifact stores, actions and rules come from it; `region`, `account_id` and the others fill "+
+			"what it lacks, and a value that contradicts it is an error. A CloudFormation function such as `Ref` in a "+
+			"configuration value is resolved only at deploy time: the grant widens and `unscoped` says so. Errors name "+
+			"the place inside it, such as `pipeline_definition: stages[2].actions[0].configuration.ProjectName`."),
+			func(r *req, v string) { r.Definition = v }),
 		objectListIn("artifact_stores", policy.FieldArtifactStores, "The pipeline's artifact stores, as in `aws_codepipeline`'s "+
 			"`artifact_store` blocks. The policy always lets the pipeline read and write its artifacts; without this attribute that "+
 			"access covers every bucket (`arn:aws:s3:::*`) and is listed in `unscoped`.",
@@ -64,6 +81,11 @@ func newPipelineInputs() []input[policy.Request] {
 			"Beanstalk service and instance roles. `iam:PassRole` is scoped to them; without them it covers "+
 			"every role of the account, still only for those services, and is listed in `unscoped`.", false,
 			func(r *req, v []string) { r.PassRoleARNs = v }),
+		stringListIn("secret_kms_key_arns", policy.FieldSecretKeyARNs, "ARNs of the customer managed KMS keys that encrypt the "+
+			"Secrets Manager secrets of Commands actions' `SECRETS_MANAGER` environment variables. The policy then grants "+
+			"`kms:Decrypt` on exactly these keys, only through Secrets Manager (`kms:ViaService`), and `advice` no longer "+
+			"mentions the keys. Leave it unset for secrets under the AWS managed key `aws/secretsmanager`, which need no grant.", false,
+			func(r *req, v []string) { r.SecretKeyARNs = v }),
 		stringIn("service_role_arn", policy.FieldServiceRoleARN, optionalString("The ARN of the service role the policy is for, such as "+
 			"`aws_iam_role.pipeline.arn`. The trust policies of `action_role_trust_policies` let exactly this role "+
 			"assume the action roles, and `artifact_key_policy_json` names it. Without it, "+
@@ -79,6 +101,13 @@ func newPipelineInputs() []input[policy.Request] {
 			"10,240 characters): `policy_documents` then holds the statements packed into documents of at most 6,144 "+
 			"characters each, to attach as managed policies. A role takes 10 managed policies by default, "+
 			"20 at most. Defaults to `false`.", func(r *req, v bool) { r.SplitForManagedPolicies = v }),
+		boolIn("use_aws_managed_policies", policy.FieldUseAWSManaged, "Set to `true` to let an AWS managed policy stand in "+
+			"for the statements it allows, where AWS keeps one for an action type's calls (today the Elastic Beanstalk deploy: "+
+			"`AdministratorAccess-AWSElasticBeanstalk`, which AWS documents for the users who manage environments and the AWS CDK "+
+			"attaches to this action). The policy then leaves those statements out and `managed_policy_arns` lists the policies "+
+			"to attach. The managed policy grants more than the statements it replaces (every Elastic Beanstalk call, in every "+
+			"region); a test checks that it allows each call they grant. Defaults to `false`.",
+			func(r *req, v bool) { r.UseAWSManagedPolicies = v }),
 	}
 }
 

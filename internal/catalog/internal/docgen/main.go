@@ -32,6 +32,7 @@ func main() {
 		{"guide.tmpl", "guides/migrating-service-role.md.tmpl"},
 		{"cross_account.tmpl", "guides/cross-account-pipelines.md.tmpl"},
 		{"audit_guide.tmpl", "guides/auditing-service-role.md.tmpl"},
+		{"review_guide.tmpl", "guides/reviewing-a-plan.md.tmpl"},
 	} {
 		var buf bytes.Buffer
 		if err := tmpl.ExecuteTemplate(&buf, page.name, pageData()); err != nil {

@@ -21,7 +21,7 @@ import (
 )
 
 // pinned are the managed policies and versions the catalog is built from.
-var pinned = map[string]string{catalog.BeanstalkManagedPolicy: "v12"}
+var pinned = map[string]string{catalog.BeanstalkManagedPolicy: "v12", catalog.BeanstalkUserPolicy: "v10"}
 
 type managedPolicy struct {
 	ARN      string `json:"arn"`

@@ -72,6 +72,7 @@ func Build() []Case {
 	b.precedence()
 	b.principals()
 	b.trust()
+	b.session()
 	b.disagreements()
 	for name := range disagreementFor {
 		if !b.names[name] {
