@@ -170,7 +170,7 @@ func (p *plan) managedPolicyARNs() []string {
 	var arns []string
 	for i := range p.steps {
 		if m := p.steps[i].actionType.Managed; m != nil && (p.steps[i].roleARN == "") {
-			arns = append(arns, "arn:"+p.pipeline.first(catalog.Partition)+":iam::aws:policy/"+m.Policy)
+			arns = append(arns, "arn:"+p.pipeline.partition()+":iam::aws:policy/"+m.Policy)
 		}
 	}
 	return sortedUnique(arns)

@@ -127,9 +127,9 @@ func (f *form) variable(at string, vars []string, rest Path) (string, bool) {
 	if len(rest) == 1 {
 		return vars[j], true
 	}
-	switch rest[1] {
+	switch field, _ := rest[1].(Field); field {
 	case FieldName, FieldValue, FieldType:
-		return placeIf(joinPlace(vars[j], f.fields[rest[1].(Field)]), len(rest) == 2)
+		return placeIf(joinPlace(vars[j], f.fields[field]), len(rest) == 2)
 	}
 	return "", false
 }

@@ -226,7 +226,7 @@ func newRenderer(rng *rand.Rand, cfn bool) renderer {
 func (w renderer) obj(pairs ...any) map[string]any {
 	m := map[string]any{}
 	for i := 0; i < len(pairs); i += 2 {
-		key := pairs[i].(string)
+		key, _ := pairs[i].(string)
 		switch v := pairs[i+1].(type) {
 		case string:
 			if v == "" {

@@ -219,7 +219,8 @@ func (r *reader) branches(n node) []node {
 	if isNoValue(n.v) {
 		return nil
 	}
-	if args, ok := n.get("Fn::If").v.([]any); !ok || len(args) != 3 || len(n.v.(map[string]any)) != 1 {
+	m, _ := n.v.(map[string]any)
+	if args, ok := n.get("Fn::If").v.([]any); !ok || len(args) != 3 || len(m) != 1 {
 		return []node{n}
 	}
 	cases := n.get("Fn::If")
@@ -304,7 +305,8 @@ func (r *reader) deferred(n node, variable bool, paths ...Path) (string, bool) {
 	}
 	placeholder := ""
 	if variable {
-		placeholder = runtimeVariable(name, n.v.(map[string]any)[name])
+		m, _ := n.v.(map[string]any)
+		placeholder = runtimeVariable(name, m[name])
 	}
 	for _, p := range paths {
 		r.d.Deferred = append(r.d.Deferred, DeferredValue{At: n.at, Path: p, Intrinsic: compactJSON(n.v), Placeholder: placeholder})

@@ -46,7 +46,8 @@ func describe(req Request) (Request, *described, []Problem) {
 		{FieldPipelineActions, len(req.PipelineActions) > 0},
 		{FieldPipelineRules, len(req.PipelineRules) > 0},
 	} {
-		if f.set && !(len(given) == 1 && given[0] == FieldPipelineActions && f.field == FieldPipelineRules) {
+		rulesWithActions := len(given) == 1 && given[0] == FieldPipelineActions && f.field == FieldPipelineRules
+		if f.set && !rulesWithActions {
 			given = append(given, f.field)
 		}
 	}

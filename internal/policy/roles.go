@@ -54,7 +54,7 @@ func (p *plan) roles(result *Result) Roles {
 	}
 	foreign := p.otherAccountRoles(result)
 	for _, store := range p.req.ArtifactStores {
-		if doc := bucketPolicy(store.Location, foreign, result.RolePolicies, p.pipeline.first(catalog.Partition)); doc != nil {
+		if doc := bucketPolicy(store.Location, foreign, result.RolePolicies, p.pipeline.partition()); doc != nil {
 			r.BucketPolicies[store.Location] = *doc
 		}
 	}
@@ -77,7 +77,7 @@ func (p *plan) roles(result *Result) Roles {
 func (p *plan) serviceRoleTrust() Document {
 	var condition map[string]map[string][]string
 	if p.req.TrustSourceConditions {
-		pipelineARN := fmt.Sprintf("arn:%s:codepipeline:%s:%s:%s", p.pipeline.first(catalog.Partition),
+		pipelineARN := fmt.Sprintf("arn:%s:codepipeline:%s:%s:%s", p.pipeline.partition(),
 			orWildcard(p.req.Region), p.req.AccountID, p.req.PipelineName)
 		condition = map[string]map[string][]string{
 			"StringEquals": {"aws:SourceAccount": {p.req.AccountID}},
@@ -184,7 +184,7 @@ func (p *plan) keyPolicy(result *Result, foreign []string) *Document {
 	service := p.req.ServiceRoleARN
 	if service == "" && p.pipelineAccount() != "" {
 		// The account root enables the service role's own policy to grant key use.
-		service = fmt.Sprintf("arn:%s:iam::%s:root", p.pipeline.first(catalog.Partition), p.pipelineAccount())
+		service = fmt.Sprintf("arn:%s:iam::%s:root", p.pipeline.partition(), p.pipelineAccount())
 	}
 	if actions := keyActions(result.Document); service != "" && len(actions) > 0 {
 		statements = append(statements, Statement{Sid: "PipelineServiceRoleKeyUse", Effect: "Allow",
@@ -244,10 +244,10 @@ func (p *plan) eventOrigins() []Origin {
 	return origins
 }
 
-// first is the first value of a pipeline-wide source, or "".
-func (v values) first(source string) string {
-	if len(v[source]) == 0 {
+// partition is the pipeline's partition, which prepare always sets.
+func (v values) partition() string {
+	if len(v[catalog.Partition]) == 0 {
 		return ""
 	}
-	return v[source][0].Value
+	return v[catalog.Partition][0].Value
 }
