@@ -224,9 +224,9 @@ var beanstalkOmitted = []Omission{
 	{Actions: []string{"elasticloadbalancing:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("load balancers and target groups")},
 	{Actions: []string{"autoscaling:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("Auto Scaling groups and launch configurations")},
 	{Actions: []string{"cloudwatch:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("alarms")},
-	{Actions: []string{"s3:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("its bucket elasticbeanstalk-<region>-<account>")},
+	{Actions: []string{"s3:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("bucket, elasticbeanstalk-<region>-<account>")},
 	{Actions: []string{"sns:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("notification topics")},
-	{Actions: []string{"rds:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("database descriptions")},
+	{Actions: []string{"rds:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("database instances, which it only describes")},
 	{Actions: []string{"sqs:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("worker queues")},
 	{Actions: []string{"ecs:*"}, Source: DocsElasticBeanstalk, Why: beanstalkNarrowed("clusters and task definitions")},
 	{Actions: []string{"elasticbeanstalk:*"}, Source: DocsBeanstalkManagedPolicy,
@@ -234,5 +234,6 @@ var beanstalkOmitted = []Omission{
 	{Actions: []string{"cloudformation:*"}, Source: DocsBeanstalkManagedPolicy,
 		Why: "Narrowed to reading and updating the environment's stack; a deploy never creates or deletes it."},
 	{Actions: []string{"AdministratorAccess-AWSElasticBeanstalk"}, Source: CDKElasticBeanstalk,
-		Why: "A service-wide managed policy; the scoped statements cover what an environment update calls."},
+		Why: "Not attached by default: the scoped statements cover what an environment update calls. With " +
+			"use_aws_managed_policies it stands in for them (managed_policy_arns), for roles whose policies must be smaller."},
 }

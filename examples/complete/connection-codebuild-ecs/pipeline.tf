@@ -31,15 +31,15 @@ resource "aws_codepipeline" "this" {
   dynamic "stage" {
     for_each = local.stages
     content {
-      name = stage.key
+      name = stage.value.name
       dynamic "action" {
-        for_each = stage.value
+        for_each = stage.value.action
         content {
           name             = action.value.name
           category         = action.value.category
-          owner            = "AWS"
+          owner            = action.value.owner
           provider         = action.value.provider
-          version          = "1"
+          version          = action.value.version
           input_artifacts  = action.value.input_artifacts
           output_artifacts = action.value.output_artifacts
           configuration    = action.value.configuration

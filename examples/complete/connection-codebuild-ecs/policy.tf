@@ -1,56 +1,64 @@
-# The pipeline's actions, described once: pipeline.tf builds the
-# aws_codepipeline stages from local.stages, and the service role policy is
-# derived from the same list.
+# The pipeline's stages, described once in the shape of aws_codepipeline's
+# stage blocks: pipeline.tf builds the pipeline from local.stages, and the
+# service role policy reads the same value.
 locals {
   pipeline_name   = "web-frontend"
   region          = "eu-west-1"
   account_id      = "111122223333"
   artifact_bucket = "web-frontend-artifacts"
 
-  stages = {
-    Source = [{
-      name             = "Source"
-      category         = "Source"
-      provider         = "CodeStarSourceConnection"
-      output_artifacts = ["SourceOutput"]
-      input_artifacts  = []
-      configuration = {
-        ConnectionArn    = "arn:aws:codeconnections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f"
-        FullRepositoryId = "example-org/web-frontend"
-        BranchName       = "main"
-      }
-    }]
-    Build = [{
-      name             = "Build"
-      category         = "Build"
-      provider         = "CodeBuild"
-      input_artifacts  = ["SourceOutput"]
-      output_artifacts = ["BuildOutput"]
-      configuration    = { ProjectName = "web-frontend-build" }
-    }]
-    Deploy = [{
-      name             = "Deploy"
-      category         = "Deploy"
-      provider         = "ECS"
-      input_artifacts  = ["BuildOutput"]
-      output_artifacts = []
-      configuration = {
-        ClusterName = "production"
-        ServiceName = "web-frontend"
-      }
-    }]
-  }
+  stages = [
+    {
+      name = "Source"
+      action = [{
+        name             = "Source"
+        category         = "Source"
+        owner            = "AWS"
+        provider         = "CodeStarSourceConnection"
+        version          = "1"
+        output_artifacts = ["SourceOutput"]
+        input_artifacts  = []
+        configuration = {
+          ConnectionArn    = "arn:aws:codeconnections:eu-west-1:111122223333:connection/aEXAMPLE-8aad-4d5d-8878-dfcab0bc441f"
+          FullRepositoryId = "example-org/web-frontend"
+          BranchName       = "main"
+        }
+      }]
+    },
+    {
+      name = "Build"
+      action = [{
+        name             = "Build"
+        category         = "Build"
+        owner            = "AWS"
+        provider         = "CodeBuild"
+        version          = "1"
+        input_artifacts  = ["SourceOutput"]
+        output_artifacts = ["BuildOutput"]
+        configuration    = { ProjectName = "web-frontend-build" }
+      }]
+    },
+    {
+      name = "Deploy"
+      action = [{
+        name             = "Deploy"
+        category         = "Deploy"
+        owner            = "AWS"
+        provider         = "ECS"
+        version          = "1"
+        input_artifacts  = ["BuildOutput"]
+        output_artifacts = []
+        configuration = {
+          ClusterName = "production"
+          ServiceName = "web-frontend"
+        }
+      }]
+    },
+  ]
 }
 
 data "codepipeline_service_role_policy" "pipeline" {
-  pipeline_actions = [
-    for action in flatten(values(local.stages)) : {
-      name          = action.name
-      category      = action.category
-      provider      = action.provider
-      configuration = action.configuration
-    }
-  ]
+  pipeline_stages = local.stages
   pipeline_name   = local.pipeline_name
   region          = local.region
   account_id      = local.account_id

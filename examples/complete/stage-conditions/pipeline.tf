@@ -24,16 +24,16 @@ resource "aws_codepipeline" "this" {
   dynamic "stage" {
     for_each = local.stages
     content {
-      name = stage.key
+      name = stage.value.name
 
       dynamic "action" {
-        for_each = stage.value.actions
+        for_each = stage.value.action
         content {
           name             = action.value.name
           category         = action.value.category
-          owner            = "AWS"
+          owner            = action.value.owner
           provider         = action.value.provider
-          version          = "1"
+          version          = action.value.version
           input_artifacts  = action.value.input_artifacts
           output_artifacts = action.value.output_artifacts
           configuration    = action.value.configuration
@@ -41,20 +41,20 @@ resource "aws_codepipeline" "this" {
       }
 
       dynamic "before_entry" {
-        for_each = contains(keys(stage.value.conditions), "before_entry") ? [stage.value.conditions.before_entry] : []
+        for_each = try([stage.value.before_entry.condition], [])
         content {
           condition {
             result = before_entry.value.result
             dynamic "rule" {
-              for_each = before_entry.value.rules
+              for_each = before_entry.value.rule
               content {
                 name          = rule.value.name
                 configuration = rule.value.configuration
                 rule_type_id {
-                  category = "Rule"
-                  owner    = "AWS"
-                  provider = rule.value.provider
-                  version  = "1"
+                  category = rule.value.rule_type_id.category
+                  owner    = rule.value.rule_type_id.owner
+                  provider = rule.value.rule_type_id.provider
+                  version  = rule.value.rule_type_id.version
                 }
               }
             }
@@ -63,20 +63,20 @@ resource "aws_codepipeline" "this" {
       }
 
       dynamic "on_success" {
-        for_each = contains(keys(stage.value.conditions), "on_success") ? [stage.value.conditions.on_success] : []
+        for_each = try([stage.value.on_success.condition], [])
         content {
           condition {
             result = on_success.value.result
             dynamic "rule" {
-              for_each = on_success.value.rules
+              for_each = on_success.value.rule
               content {
                 name          = rule.value.name
                 configuration = rule.value.configuration
                 rule_type_id {
-                  category = "Rule"
-                  owner    = "AWS"
-                  provider = rule.value.provider
-                  version  = "1"
+                  category = rule.value.rule_type_id.category
+                  owner    = rule.value.rule_type_id.owner
+                  provider = rule.value.rule_type_id.provider
+                  version  = rule.value.rule_type_id.version
                 }
               }
             }

@@ -1,18 +1,21 @@
 # The pipeline's stages, their actions and their stage conditions, described
-# once: pipeline.tf builds aws_codepipeline from local.stages, and the service
-# role policy is derived from the same lists.
+# once in the shape of aws_codepipeline's stage blocks: pipeline.tf builds the
+# pipeline from local.stages, and the service role policy reads the same value.
 locals {
   pipeline_name   = "checkout"
   region          = "eu-west-1"
   account_id      = "111122223333"
   artifact_bucket = "checkout-artifacts"
 
-  stages = {
-    Source = {
-      actions = [{
+  stages = [
+    {
+      name = "Source"
+      action = [{
         name             = "Source"
         category         = "Source"
+        owner            = "AWS"
         provider         = "CodeStarSourceConnection"
+        version          = "1"
         input_artifacts  = []
         output_artifacts = ["SourceOutput"]
         configuration = {
@@ -21,49 +24,52 @@ locals {
           BranchName       = "main"
         }
       }]
-      conditions = {}
-    }
-    Deploy = {
-      actions = [{
+    },
+    {
+      name = "Deploy"
+      action = [{
         name             = "Deploy"
         category         = "Deploy"
+        owner            = "AWS"
         provider         = "ECS"
+        version          = "1"
         input_artifacts  = ["SourceOutput"]
         output_artifacts = []
         configuration    = { ClusterName = "production", ServiceName = "checkout" }
       }]
-      conditions = {
-        before_entry = {
+      before_entry = {
+        condition = {
           result = "FAIL"
-          rules = [
-            { name = "BusinessHours", provider = "DeploymentWindow", configuration = { Cron = "0 0 9-17 ? * MON-FRI *" } },
-            { name = "ChangeFreeze", provider = "LambdaInvoke", configuration = { FunctionName = "change-freeze-check" } },
-          ]
-        }
-        on_success = {
-          result = "ROLLBACK"
-          rules = [
-            { name = "ErrorRate", provider = "CloudWatchAlarm", configuration = { AlarmName = "checkout-5xx-rate", AlarmStates = "ALARM" } },
+          rule = [
+            {
+              name          = "BusinessHours"
+              rule_type_id  = { category = "Rule", owner = "AWS", provider = "DeploymentWindow", version = "1" }
+              configuration = { Cron = "0 0 9-17 ? * MON-FRI *" }
+            },
+            {
+              name          = "ChangeFreeze"
+              rule_type_id  = { category = "Rule", owner = "AWS", provider = "LambdaInvoke", version = "1" }
+              configuration = { FunctionName = "change-freeze-check" }
+            },
           ]
         }
       }
-    }
-  }
-
-  actions = flatten([for stage in values(local.stages) : stage.actions])
-  rules   = flatten([for stage in values(local.stages) : [for hook in values(stage.conditions) : hook.rules]])
+      on_success = {
+        condition = {
+          result = "ROLLBACK"
+          rule = [{
+            name          = "ErrorRate"
+            rule_type_id  = { category = "Rule", owner = "AWS", provider = "CloudWatchAlarm", version = "1" }
+            configuration = { AlarmName = "checkout-5xx-rate", AlarmStates = "ALARM" }
+          }]
+        }
+      }
+    },
+  ]
 }
 
 data "codepipeline_service_role_policy" "pipeline" {
-  pipeline_actions = [
-    for action in local.actions : {
-      name          = action.name
-      category      = action.category
-      provider      = action.provider
-      configuration = action.configuration
-    }
-  ]
-  pipeline_rules  = local.rules
+  pipeline_stages = local.stages
   pipeline_name   = local.pipeline_name
   region          = local.region
   account_id      = local.account_id
