@@ -67,3 +67,33 @@ func TestExample_review(t *testing.T) {
 		}
 	}
 }
+
+// TestExample_module runs the terraform test suite of the reusable module
+// examples/modules/pipeline-iam: stages and a get-pipeline definition give
+// scoped documents with explained statements, a pipeline that is not valid
+// fails the variable's validation, and a for_each over several pipelines
+// gives each its own policy.
+func TestExample_module(t *testing.T) {
+	t.Parallel()
+	out := runModuleTests(t, "modules/pipeline-iam")
+	for _, run := range []string{"stages", "get_pipeline_definition", "neither_stages_nor_definition",
+		"unknown_action_provider", "for_each_pipelines"} {
+		if !regexp.MustCompile(`run "` + run + `"\.\.\. pass`).MatchString(out) {
+			t.Errorf("run %q did not pass:\n%s", run, out)
+		}
+	}
+}
+
+// TestExample_consoleAudit runs the terraform test suite of the guide
+// "Auditing a pipeline created in the console or by CloudFormation": the
+// role's get-role-policy output lacks exactly the connection's permissions
+// for the get-pipeline output, and missing_policy_json completes it.
+func TestExample_consoleAudit(t *testing.T) {
+	t.Parallel()
+	out := runModuleTests(t, "guides/console-audit")
+	for _, run := range []string{"the_role_lacks_the_connection", "with_missing_policy_json_the_role_is_complete"} {
+		if !regexp.MustCompile(`run "` + run + `"\.\.\. pass`).MatchString(out) {
+			t.Errorf("run %q did not pass:\n%s", run, out)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -54,6 +55,7 @@ func TestExample_dataSourceVariants(t *testing.T) {
 	for file, want := range map[string]struct{ output, grant string }{
 		"data-source-stage-conditions.tf": {"gated_policy_json", `"arn:aws:lambda:eu-west-1:111122223333:function:change-freeze-check"`},
 		"data-source-commands-secrets.tf": {"commands_policy_json", `"arn:aws:secretsmanager:us-east-1:444455556666:secret:apiTokens-??????"`},
+		"data-source-pipeline-stages.tf":  {"stages_policy_json", `"arn:aws:cloudwatch:eu-west-1:111122223333:alarm:payments-api-errors"`},
 	} {
 		t.Run(file, func(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
@@ -66,6 +68,71 @@ func TestExample_dataSourceVariants(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestExample_pipelineDefinition runs the pipeline_definition example of the
+// docs with the files it reads: the get-pipeline output of the console audit
+// guide, and a CloudFormation template in YAML (testdata), whose long-form
+// intrinsic functions yamldecode reads and whose short-form tags it refuses.
+// file() reads from the CLI's working folder, so the example's file names
+// are rewritten to absolute paths.
+func TestExample_pipelineDefinition(t *testing.T) {
+	example := readExample(t, "data-sources/codepipeline_service_role_policy/data-source-pipeline-definition.tf")
+	withFiles := func(t *testing.T, template string) string {
+		t.Helper()
+		config := example
+		for name, path := range map[string]string{
+			"pipeline.json": "../../examples/guides/console-audit/pipeline.json",
+			"template.yaml": template,
+		} {
+			abs, err := filepath.Abs(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			replaced := strings.Replace(config, `file("`+name+`")`, `file("`+filepath.ToSlash(abs)+`")`, 1)
+			if replaced == config {
+				t.Fatalf("the example no longer reads %s with file()", name)
+			}
+			config = replaced
+		}
+		return config
+	}
+	contains := func(text string) knownvalue.Check {
+		return knownvalue.StringRegexp(regexp.MustCompile(regexp.QuoteMeta(text)))
+	}
+	t.Run("as written", func(t *testing.T) {
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: protoV6ProviderFactories(),
+			Steps: []resource.TestStep{{
+				Config: withFiles(t, "testdata/pipeline-template.yaml"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("console_policy_json",
+						contains(`"arn:aws:cloudformation:eu-west-1:111122223333:stack/web-frontend/*"`)),
+					statecheck.ExpectKnownOutputValue("console_policy_json",
+						contains(`"arn:aws:s3:::codepipeline-eu-west-1-111122223333/*"`)),
+					statecheck.ExpectKnownOutputValue("template_policy_json",
+						contains(`"arn:aws:codebuild:eu-west-1:111122223333:project/*"`)),
+					statecheck.ExpectKnownOutputValue("template_policy_json",
+						contains(`"arn:aws:s3:::web-frontend-artifacts/*"`)),
+					statecheck.ExpectKnownOutputValue("template_unscoped", knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{
+							"sid":    knownvalue.StringExact("CodeBuildBuilds"),
+							"reason": contains("Configuration.ProjectName is resolved at run time"),
+						}),
+					})),
+				},
+			}},
+		})
+	})
+	t.Run("short-form tags", func(t *testing.T) {
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: protoV6ProviderFactories(),
+			Steps: []resource.TestStep{{
+				Config:      withFiles(t, "testdata/pipeline-template-short-form.yaml"),
+				ExpectError: regexp.MustCompile(`unsupported\s+tag\s+"!(GetAtt|Ref)"`),
+			}},
+		})
+	})
 }
 
 // TestExample_complete runs the part of each complete example that uses only

@@ -33,6 +33,8 @@ func main() {
 		{"cross_account.tmpl", "guides/cross-account-pipelines.md.tmpl"},
 		{"audit_guide.tmpl", "guides/auditing-service-role.md.tmpl"},
 		{"review_guide.tmpl", "guides/reviewing-a-plan.md.tmpl"},
+		{"console_audit_guide.tmpl", "guides/auditing-console-pipelines.md.tmpl"},
+		{"module_guide.tmpl", "guides/using-in-a-module.md.tmpl"},
 	} {
 		var buf bytes.Buffer
 		if err := tmpl.ExecuteTemplate(&buf, page.name, pageData()); err != nil {

@@ -1,0 +1,7 @@
+terraform {
+  required_providers {
+    codepipeline = {
+      source = "pipelinepolicy/codepipeline"
+    }
+  }
+}
