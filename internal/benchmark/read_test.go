@@ -4,7 +4,6 @@ import (
 	"os"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -99,9 +98,9 @@ func object(t tftypes.Object, attrs map[string]tftypes.Value) tftypes.Value {
 // server starts a provider as Terraform does before reading data sources:
 // schema, then configuration. It returns the server and the data source's
 // configuration for req, encoded as Terraform sends it.
-func server(b testing.TB, p func() provider.Provider, req policy.Request) (tfprotov6.ProviderServer, *tfprotov6.DynamicValue) {
+func server(b testing.TB, newServer func() tfprotov6.ProviderServer, req policy.Request) (tfprotov6.ProviderServer, *tfprotov6.DynamicValue) {
 	ctx := b.Context()
-	s := providerserver.NewProtocol6(p())()
+	s := newServer()
 	schemas, err := s.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil || hasError(schemas.Diagnostics) {
 		b.Fatalf("GetProviderSchema: %v %v", err, schemas.Diagnostics)
@@ -174,11 +173,11 @@ func stateJSON(b testing.TB, s tfprotov6.ProviderServer, resp *tfprotov6.ReadDat
 // builder's policy, the stub's returns none, and neither reports an error.
 func TestRead(t *testing.T) {
 	req := policytest.Typical()
-	s, config := server(t, codepipeline.New("test"), req)
+	s, config := server(t, codepipeline.NewServer("test"), req)
 	if got, want := stateJSON(t, s, read(t, s, config)), policy.Build(req).Rendered.JSON; got != want {
 		t.Errorf("the read's json differs from the builder's:\n%s\nwant:\n%s", got, want)
 	}
-	s, config = server(t, NewStub, req)
+	s, config = server(t, providerserver.NewProtocol6(NewStub()), req)
 	if got := stateJSON(t, s, read(t, s, config)); got != "" {
 		t.Errorf("the stub computed json: %s", got)
 	}
@@ -190,7 +189,7 @@ func TestRead(t *testing.T) {
 // provider layer's overhead: 1 would mean it costs nothing beyond the
 // framework's own work and the policy.
 func BenchmarkReadReal(b *testing.B) {
-	s, config := server(b, codepipeline.New("bench"), policytest.Typical())
+	s, config := server(b, codepipeline.NewServer("bench"), policytest.Typical())
 	b.ReportAllocs()
 	for b.Loop() {
 		sinkRead = read(b, s, config)
@@ -199,7 +198,7 @@ func BenchmarkReadReal(b *testing.B) {
 
 // BenchmarkReadStub is the same through the do-nothing provider.
 func BenchmarkReadStub(b *testing.B) {
-	s, config := server(b, NewStub, policytest.Typical())
+	s, config := server(b, providerserver.NewProtocol6(NewStub()), policytest.Typical())
 	b.ReportAllocs()
 	for b.Loop() {
 		sinkRead = read(b, s, config)

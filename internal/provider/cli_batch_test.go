@@ -197,7 +197,7 @@ func serveInProcess(t *testing.T, rec *recorder) string {
 	go func() {
 		err := tf6server.Serve("registry.terraform.io/hashicorp/codepipeline",
 			func() tfprotov6.ProviderServer {
-				return serve(&codePipelineProvider{version: "test", record: rec.record})
+				return checkedServer(&codePipelineProvider{version: "test", record: rec.record})
 			},
 			tf6server.WithDebug(ctx, configs, closed), tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
 			tf6server.WithoutLogStderrOverride())

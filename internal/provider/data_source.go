@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
@@ -31,8 +32,9 @@ type dataSourceSpec[In, R any] struct {
 	validate func(in In) []policy.Problem
 	// run builds the result; an error among its problems leaves no state.
 	run func(in In) (R, []policy.Problem)
-	// schema is built once from the inputs and outputs.
-	schema func() schema.Schema
+	// schema is built once from the inputs and outputs, and so is its type.
+	schema    func() schema.Schema
+	stateType func() tftypes.Type
 }
 
 var _ datasource.DataSourceWithValidateConfig = dataSource[any, any]{}
@@ -48,6 +50,7 @@ func newSpec[In, R any](s dataSourceSpec[In, R]) *dataSourceSpec[In, R] {
 		}
 		return schema.Schema{MarkdownDescription: s.description, Attributes: attrs}
 	})
+	s.stateType = sync.OnceValue(func() tftypes.Type { return s.schema().Type().TerraformType(context.Background()) })
 	return &s
 }
 
@@ -86,15 +89,27 @@ func (d dataSource[In, R]) ValidateConfig(_ context.Context, req datasource.Vali
 }
 
 func (d dataSource[In, R]) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	in, attrs, err := d.request(req.Config.Raw)
+	state, diags := d.readState(req.Config.Raw)
+	resp.Diagnostics.Append(diags...)
+	if !diags.HasError() {
+		resp.State.Raw = state
+	}
+}
+
+// readState is the read itself, on raw values: the state for a
+// configuration, or the diagnostics that leave none. Read and the server's
+// direct reads (server.go) both call it.
+func (d dataSource[In, R]) readState(config tftypes.Value) (tftypes.Value, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	in, attrs, err := d.request(config)
 	if err != nil {
-		resp.Diagnostics.AddError("Unreadable configuration", err.Error())
-		return
+		diags.AddError("Unreadable configuration", err.Error())
+		return tftypes.Value{}, diags
 	}
 	result, problems := d.spec.run(in)
-	appendProblems(&resp.Diagnostics, problems, true, d.record)
-	if resp.Diagnostics.HasError() {
-		return
+	appendProblems(&diags, problems, true, d.record)
+	if diags.HasError() {
+		return tftypes.Value{}, diags
 	}
 	// Terraform sends the configuration as the schema's whole object, computed
 	// attributes included, so its type is the state's.
@@ -110,8 +125,11 @@ func (d dataSource[In, R]) Read(_ context.Context, req datasource.ReadRequest, r
 	for _, out := range d.spec.outputs {
 		state[out.name] = out.write(&result)
 	}
-	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
+	return tftypes.NewValue(config.Type(), state), diags
 }
+
+// stateType is the type of the data source's configuration and state.
+func (d dataSource[In, R]) stateType() tftypes.Type { return d.spec.stateType() }
 
 // specView is a data source's attributes, whatever it reads and writes.
 type specView struct {

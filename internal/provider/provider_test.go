@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,7 +11,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/pipelinepolicy/terraform-provider-codepipeline/internal/policy"
 )
@@ -64,9 +67,83 @@ func recordingFactories(rec *recorder) map[string]func() (tfprotov6.ProviderServ
 			if rec != nil {
 				p.record = rec.record
 			}
-			return serve(p), nil
+			return checkedServer(p), nil
 		},
 	}
+}
+
+// checkedServer serves p as the provider binary does, with checkedReads.
+func checkedServer(p *codePipelineProvider) tfprotov6.ProviderServer {
+	return checkedReads{serve(p), providerserver.NewProtocol6(&codePipelineProvider{version: "test"})()}
+}
+
+// checkedReads answers every data source read through the provider's own
+// server (its direct reads) and again through the framework's, and turns any
+// difference in state or diagnostics into an error: every acceptance test
+// then shows that reading around the framework changes nothing.
+type checkedReads struct {
+	tfprotov6.ProviderServer
+	framework tfprotov6.ProviderServer
+}
+
+func (s checkedReads) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+	direct, err := s.ProviderServer.ReadDataSource(ctx, req)
+	if err != nil {
+		return direct, err
+	}
+	framework, err := s.framework.ReadDataSource(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if difference := readDifference(s.ProviderServer, req.TypeName, direct, framework); difference != "" {
+		direct.Diagnostics = append(direct.Diagnostics, &tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError,
+			Summary: "Direct read differs from the framework's", Detail: difference})
+	}
+	return direct, nil
+}
+
+// readDifference describes how two answers to one read differ, "" when they do not.
+func readDifference(s tfprotov6.ProviderServer, typeName string, direct, framework *tfprotov6.ReadDataSourceResponse) string {
+	if len(direct.Diagnostics) != len(framework.Diagnostics) {
+		return fmt.Sprintf("%d diagnostics, the framework %d", len(direct.Diagnostics), len(framework.Diagnostics))
+	}
+	for i, d := range direct.Diagnostics {
+		f := framework.Diagnostics[i]
+		if d.Severity != f.Severity || d.Summary != f.Summary || d.Detail != f.Detail || !d.Attribute.Equal(f.Attribute) {
+			return fmt.Sprintf("diagnostic %d: %+v, the framework %+v (paths %v and %v)", i, *d, *f, d.Attribute, f.Attribute)
+		}
+	}
+	schemas, err := s.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		return err.Error()
+	}
+	typ := schemas.DataSourceSchemas[typeName].ValueType()
+	got, err := direct.State.Unmarshal(typ)
+	if err != nil {
+		return "direct state: " + err.Error()
+	}
+	want, err := framework.State.Unmarshal(typ)
+	if err != nil {
+		return "framework state: " + err.Error()
+	}
+	var gotAttrs, wantAttrs map[string]tftypes.Value
+	if err := got.As(&gotAttrs); err != nil {
+		return "direct state: " + err.Error()
+	}
+	if err := want.As(&wantAttrs); err != nil {
+		return "framework state: " + err.Error()
+	}
+	var differ []string
+	for name, v := range wantAttrs {
+		if !v.Equal(gotAttrs[name]) {
+			differ = append(differ, name)
+		}
+	}
+	if got.IsNull() != want.IsNull() || len(differ) > 0 {
+		slices.Sort(differ)
+		return fmt.Sprintf("the states differ (null: %t, the framework's %t) in %v", got.IsNull(), want.IsNull(), differ)
+	}
+	return ""
 }
 
 // recorder keeps the problems one test's provider reported: what the CLI
