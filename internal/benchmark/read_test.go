@@ -184,7 +184,7 @@ func TestRead(t *testing.T) {
 }
 
 // BenchmarkReadReal is one data source's validation and read through the
-// framework's server, as a plan makes them.
+// provider's server as the binary serves it, as a plan makes them.
 // Read BenchmarkReadReal ÷ (BenchmarkReadStub + BenchmarkReadBuild) as the
 // provider layer's overhead: 1 would mean it costs nothing beyond the
 // framework's own work and the policy.

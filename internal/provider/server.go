@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -13,21 +14,23 @@ import (
 )
 
 // NewServer returns the protocol 6 server of the provider at the given
-// version, as providerserver.Serve would build it, with server around it.
+// version: the framework's, as providerserver.Serve would build it, inside
+// server.
 func NewServer(version string) func() tfprotov6.ProviderServer {
 	return func() tfprotov6.ProviderServer { return serve(New(version)()) }
 }
 
 func serve(p provider.Provider) tfprotov6.ProviderServer {
-	return server{ProviderServer: providerserver.NewProtocol6(p)(), reads: stateReaders(p)}
+	return server{ProviderServer: providerserver.NewProtocol6(p)(),
+		reads: sync.OnceValue(func() map[string]stateReader { return stateReaders(p) })}
 }
 
-// server is the framework's server with two calls of its own:
-//   - CallFunction restores null arguments (nullArguments);
-//   - ReadDataSource reads the provider's data sources directly (readDirect).
+// server is the framework's server with two calls of its own, CallFunction
+// and ReadDataSource.
 type server struct {
 	tfprotov6.ProviderServer
-	reads map[string]stateReader
+	// reads is gathered on the first read, so starting the provider computes nothing.
+	reads func() map[string]stateReader
 }
 
 // stateReader is a data source that reads raw values: every dataSource is one.
@@ -80,7 +83,7 @@ func (s server) CallFunction(ctx context.Context, req *tfprotov6.CallFunctionReq
 // "Reading around the framework"). Anything it cannot decode goes to the
 // framework, which reports it.
 func (s server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	reader, ok := s.reads[req.TypeName]
+	reader, ok := s.reads()[req.TypeName]
 	if !ok || req.Config == nil {
 		return s.ProviderServer.ReadDataSource(ctx, req)
 	}
@@ -120,8 +123,7 @@ func protocolDiagnostics(diags diag.Diagnostics) []*tfprotov6.Diagnostic {
 	return out
 }
 
-// attributePathOf converts a framework path to the protocol's. The data
-// sources' paths step through attribute names, list indexes and map keys.
+// attributePathOf converts a framework path to the protocol's, step by step.
 func attributePathOf(at path.Path) *tftypes.AttributePath {
 	if len(at.Steps()) == 0 {
 		return nil
@@ -135,8 +137,12 @@ func attributePathOf(at path.Path) *tftypes.AttributePath {
 			out = out.WithElementKeyInt(int(s))
 		case path.PathStepElementKeyString:
 			out = out.WithElementKeyString(string(s))
-		default: // a set element: no data source path has one
-			return out
+		case path.PathStepElementKeyValue: // a set element
+			v, err := s.ToTerraformValue(context.Background())
+			if err != nil {
+				return out // the set itself: the closest path that holds
+			}
+			out = out.WithElementKeyValue(v)
 		}
 	}
 	return out

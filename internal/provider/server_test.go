@@ -3,6 +3,9 @@ package provider
 import (
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -51,5 +54,24 @@ func TestNullArguments(t *testing.T) {
 	// A null list of providers and no pipeline_actions: a pipeline without actions.
 	if got, want := call(&tfprotov6.DynamicValue{}, options), call(nullList, options); got != want {
 		t.Errorf("action_providers with no data: got %q, want %q", got, want)
+	}
+}
+
+// TestAttributePathOf converts a path with every kind of step as the
+// framework converts it for a diagnostic.
+func TestAttributePathOf(t *testing.T) {
+	at := path.Root("pipeline_actions").AtListIndex(2).AtName("configuration").AtMapKey("ProjectName")
+	want := tftypes.NewAttributePath().WithAttributeName("pipeline_actions").WithElementKeyInt(2).
+		WithAttributeName("configuration").WithElementKeyString("ProjectName")
+	if got := attributePathOf(at); !got.Equal(want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	set := path.Root("keys").AtSetValue(types.StringValue("a"))
+	wantSet := tftypes.NewAttributePath().WithAttributeName("keys").WithElementKeyValue(tftypes.NewValue(tftypes.String, "a"))
+	if got := attributePathOf(set); !got.Equal(wantSet) {
+		t.Errorf("got %v, want %v", got, wantSet)
+	}
+	if got := attributePathOf(path.Empty()); got != nil {
+		t.Errorf("the empty path: got %v, want none", got)
 	}
 }
